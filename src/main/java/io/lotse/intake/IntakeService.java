@@ -1,0 +1,304 @@
+package io.lotse.intake;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.lotse.incident.IncidentService;
+import io.lotse.incident.LinkFeedback;
+import io.lotse.reply.AutoReplies;
+import io.lotse.reply.IncidentNotice;
+import io.lotse.reply.Outbox;
+import io.lotse.reply.ReplyComposer;
+import io.lotse.reply.ReplyConfig;
+import io.lotse.ticket.Channel;
+import io.lotse.ticket.Customer;
+import io.lotse.ticket.CustomerDirectory;
+import io.lotse.ticket.Direction;
+import io.lotse.ticket.FollowUps;
+import io.lotse.ticket.Message;
+import io.lotse.ticket.MessageKind;
+import io.lotse.ticket.RawMessage;
+import io.lotse.ticket.Ticket;
+import io.lotse.ticket.TicketStatus;
+import io.lotse.triage.AnswerPolicy;
+import io.lotse.triage.Decision;
+import io.lotse.triage.TriageDecision;
+import io.lotse.triage.TriageService;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+
+/**
+ * The path every customer message takes, whatever its channel: recognise a redelivery, find the
+ * customer and the ticket it continues, store it, triage it, and answer it once if it is about an
+ * incident. One transaction per message; the answer is written to the outbox in the same transaction.
+ */
+@ApplicationScoped
+public class IntakeService {
+
+    private static final Logger LOG = Logger.getLogger(IntakeService.class);
+    /** Two replicas may take the same message or the same new chat at once; the loser retries and sees the winner. */
+    private static final int ATTEMPTS = 3;
+
+    private final CustomerDirectory customers;
+    private final FollowUps followUps;
+    private final TriageService triage;
+    private final AutoReplies autoReplies;
+    private final Outbox outbox;
+    private final ReplyComposer composer;
+    private final IncidentService incidents;
+    private final ReplyConfig replyConfig;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    IntakeService(CustomerDirectory customers, FollowUps followUps, TriageService triage, AutoReplies autoReplies,
+            Outbox outbox, ReplyComposer composer, IncidentService incidents, ReplyConfig replyConfig, ObjectMapper json,
+            Clock clock) {
+        this.customers = customers;
+        this.followUps = followUps;
+        this.triage = triage;
+        this.autoReplies = autoReplies;
+        this.outbox = outbox;
+        this.composer = composer;
+        this.incidents = incidents;
+        this.replyConfig = replyConfig;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    public IntakeOutcome receive(InboundMessage in) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return QuarkusTransaction.requiringNew().call(() -> process(in));
+            } catch (RuntimeException e) {
+                if (attempt >= ATTEMPTS || !isConstraintViolation(e)) {
+                    throw e;
+                }
+                LOG.debugf("Intake raced with another instance (attempt %d), retrying: %s", attempt, e.getMessage());
+            }
+        }
+    }
+
+    private IntakeOutcome process(InboundMessage in) {
+        Optional<Message> earlier = in.dedupKey().flatMap(Message::findByDedupKey);
+        if (earlier.isPresent()) {
+            return stored(earlier.get()).asDuplicate();
+        }
+        Instant now = clock.instant();
+        Customer customer = customers.resolve(in.requester(), in.language());
+        Optional<Ticket> continued = switch (in.channel()) {
+            case EMAIL -> followUps.forMail(in.threadIds(), in.subject(), replyConfig.messageIdDomain());
+            case CHAT -> in.conversationId().flatMap(followUps::forConversation);
+            case PHONE -> Optional.empty();
+        };
+        Ticket ticket = continued.orElseGet(() -> openTicket(in, customer, now));
+        boolean created = continued.isEmpty();
+        if (!created) {
+            if (ticket.status == TicketStatus.SOLVED) {
+                // A customer who writes again on a solved ticket needs a human again: reopen it.
+                ticket.status = TicketStatus.OPEN;
+            }
+            if (ticket.waitingSince == null) {
+                ticket.waitingSince = now;
+            }
+            ticket.language = in.language();
+            ticket.updatedAt = now;
+        }
+        Message message = storeInbound(in, ticket, now);
+
+        List<String> reasons = new ArrayList<>();
+        TriageDecision decision;
+        if (ticket.incidentId != null) {
+            decision = new TriageDecision(Decision.AUTO_LINKED, Optional.of(ticket.incidentId),
+                    ticket.triageScore == null ? 1.0 : ticket.triageScore,
+                    List.of("follow-up on ticket " + ticket.id + ", which is linked to incident " + ticket.incidentId));
+        } else {
+            decision = respectCorrections(ticket, triage.decide(in.subject(), in.text(), in.sentAt(), in.machineSent().yes()));
+            record(ticket, decision);
+        }
+        reasons.addAll(decision.reasons());
+        in.machineSent().reasons().forEach(r -> reasons.add("machine-sent: " + r));
+
+        Answer answer = answer(in, ticket, customer, message, decision, reasons);
+        IntakeOutcome outcome = new IntakeOutcome(ticket.id, message.id, created, false,
+                new IntakeOutcome.Triage(decision.decision().name(), decision.incidentId().orElse(null),
+                        round(decision.score()), List.copyOf(reasons), in.machineSent().yes(), answer.sent()),
+                answer.chatText(), answer.script());
+        message.intakeResult = write(outcome);
+        return outcome;
+    }
+
+    private Ticket openTicket(InboundMessage in, Customer customer, Instant now) {
+        Ticket t = new Ticket();
+        t.channel = in.channel();
+        t.subject = subjectOf(in);
+        t.status = TicketStatus.OPEN;
+        t.customer = customer;
+        t.conversationId = in.conversationId().orElse(null);
+        t.language = in.language();
+        t.automated = in.machineSent().yes();
+        t.waitingSince = now;
+        t.createdAt = now;
+        t.updatedAt = now;
+        t.persist();
+        return t;
+    }
+
+    private Message storeInbound(InboundMessage in, Ticket ticket, Instant now) {
+        Message m = new Message();
+        m.ticket = ticket;
+        m.direction = Direction.INBOUND;
+        m.channel = in.channel();
+        m.kind = MessageKind.CUSTOMER;
+        m.from = in.requester().email().or(in.requester()::phone).or(in.requester()::name).orElse(null);
+        m.to = in.to().orElse(null);
+        m.subject = in.subject();
+        m.text = in.text();
+        m.body = in.body();
+        m.headerMessageId = in.headerMessageId().orElse(null);
+        m.inReplyTo = in.threadIds().isEmpty() ? null : truncate(in.threadIds().get(0), 1000);
+        m.references = in.threadIds().isEmpty() ? null : String.join(" ", in.threadIds());
+        m.dedupKey = in.dedupKey().orElse(null);
+        m.automated = in.machineSent().yes();
+        m.sentAt = in.sentAt();
+        m.receivedAt = now;
+        m.createdBy = in.recordedBy().orElse(null);
+        m.persist();
+        in.raw().ifPresent(raw -> RawMessage.store(m.id, raw));
+        return m;
+    }
+
+    /** A person took this ticket off that incident before: the classifier does not put it back. */
+    private static TriageDecision respectCorrections(Ticket ticket, TriageDecision d) {
+        if (d.decision() == Decision.UNRELATED || d.incidentId().isEmpty()
+                || !LinkFeedback.unlinked(ticket.id, d.incidentId().get())) {
+            return d;
+        }
+        List<String> reasons = new ArrayList<>(d.reasons());
+        reasons.add("not linked: an agent unlinked this ticket from incident " + d.incidentId().get() + " before");
+        return new TriageDecision(Decision.UNRELATED, Optional.empty(), d.score(), reasons);
+    }
+
+    private static void record(Ticket ticket, TriageDecision d) {
+        ticket.triageDecision = d.decision().name();
+        ticket.triageIncidentId = d.incidentId().orElse(null);
+        ticket.triageScore = d.score();
+        ticket.triageReasons = String.join("\n", d.reasons());
+        if (d.decision() == Decision.AUTO_LINKED) {
+            ticket.incidentId = d.incidentId().orElseThrow();
+            ticket.linkSource = "AUTO";
+        }
+    }
+
+    private record Answer(boolean sent, Optional<String> chatText, Optional<String> script) {
+        static final Answer NONE = new Answer(false, Optional.empty(), Optional.empty());
+    }
+
+    private Answer answer(InboundMessage in, Ticket ticket, Customer customer, Message message, TriageDecision decision,
+            List<String> reasons) {
+        if (decision.decision() != Decision.AUTO_LINKED) {
+            return Answer.NONE;
+        }
+        long incidentId = decision.incidentId().orElseThrow();
+        Optional<IncidentNotice> notice = incidents.activeNotice(incidentId);
+        if (notice.isEmpty()) {
+            reasons.add("no automatic answer: incident " + incidentId + " is no longer active");
+            return Answer.NONE;
+        }
+        boolean reachable = in.channel() != Channel.EMAIL || customer.email != null;
+        boolean agentAnswered = Message.count("ticket.id = ?1 and kind = ?2", ticket.id, MessageKind.AGENT_REPLY) > 0;
+        Optional<String> whyNot = AnswerPolicy.whyNot(new AnswerPolicy.Facts(true, in.machineSent().yes(),
+                customer.bouncing && in.channel() == Channel.EMAIL, autoReplies.alreadyAnswered(customer.id, incidentId),
+                agentAnswered, reachable));
+        // On the phone the agent must say something in any case: the script is given even when the
+        // customer already had their answer (it then does not count as a new one).
+        Optional<String> script = in.channel() == Channel.PHONE
+                ? Optional.of(composer.phoneScript(ticket.language, customer.name, ticket.id, notice.get()))
+                : Optional.empty();
+        if (whyNot.isPresent() || !autoReplies.claim(customer.id, incidentId, ticket.id, in.channel())) {
+            reasons.add(whyNot.orElse("no automatic answer: this customer was already answered about this incident"));
+            return new Answer(false, Optional.empty(), script);
+        }
+        switch (in.channel()) {
+            case EMAIL -> {
+                String text = composer.autoReply(ticket.language, customer.name, ticket.id, notice.get());
+                outbox.queueMail(new Outbox.OutboundMail(ticket, MessageKind.AUTO_REPLY, Optional.of(incidentId),
+                        in.requester().email().orElse(customer.email), ReplyComposer.replySubject(in.subject(), ticket.id),
+                        text, Optional.of(message), Optional.of("auto-reply:" + incidentId + ":customer:" + customer.id),
+                        true, "lotse"));
+                reasons.add("automatic answer sent by e-mail with the status page link");
+                return new Answer(true, Optional.empty(), Optional.empty());
+            }
+            case CHAT -> {
+                String text = composer.chatReply(ticket.language, customer.name, ticket.id, notice.get());
+                outbox.recordInChannel(ticket, MessageKind.AUTO_REPLY, Channel.CHAT, Optional.of(incidentId), text,
+                        Optional.of("auto-reply:" + incidentId + ":customer:" + customer.id));
+                reasons.add("automatic answer shown in the chat");
+                return new Answer(true, Optional.of(text), Optional.empty());
+            }
+            case PHONE -> {
+                outbox.recordInChannel(ticket, MessageKind.PHONE_SCRIPT, Channel.PHONE, Optional.of(incidentId),
+                        script.orElseThrow(), Optional.of("auto-reply:" + incidentId + ":customer:" + customer.id));
+                reasons.add("the agent gives the caller the incident's status (script)");
+                return new Answer(true, Optional.empty(), script);
+            }
+            default -> throw new IllegalStateException("unknown channel " + in.channel());
+        }
+    }
+
+    private IntakeOutcome stored(Message m) {
+        try {
+            return json.readValue(m.intakeResult, IntakeOutcome.class);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            // Should not happen; still answer sensibly rather than fail a redelivery.
+            Ticket t = m.ticket;
+            return new IntakeOutcome(t.id, m.id, false, true, new IntakeOutcome.Triage(
+                    t.triageDecision == null ? Decision.UNRELATED.name() : t.triageDecision, t.incidentId,
+                    t.triageScore == null ? 0 : t.triageScore, List.of(), m.automated, false), Optional.empty(), Optional.empty());
+        }
+    }
+
+    private String write(IntakeOutcome outcome) {
+        try {
+            return json.writeValueAsString(outcome);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise intake outcome", e);
+        }
+    }
+
+    private static String subjectOf(InboundMessage in) {
+        if (in.subject() != null && !in.subject().isBlank()) {
+            return truncate(in.subject().strip(), 1000);
+        }
+        String firstLine = in.text() == null ? "" : in.text().strip().lines().findFirst().orElse("");
+        return truncate(firstLine, 120);
+    }
+
+    private static String truncate(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max - 1) + "…";
+    }
+
+    private static double round(double score) {
+        return Math.round(score * 1000) / 1000.0;
+    }
+
+    static boolean isConstraintViolation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.hibernate.exception.ConstraintViolationException) {
+                return true;
+            }
+            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,99 @@
+package io.lotse.intake.email;
+
+import io.lotse.intake.CustomerWords;
+import io.lotse.intake.InboundMessage;
+import io.lotse.intake.IntakeConfig;
+import io.lotse.intake.LanguageGuess;
+import io.lotse.ticket.Channel;
+import io.lotse.ticket.Requester;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+
+/**
+ * Turns raw RFC 5322 bytes into an {@link InboundMessage}. A mail that cannot be parsed is not refused:
+ * it becomes a ticket for a human with its raw bytes kept, so nothing a customer sent is lost.
+ */
+@ApplicationScoped
+public class EmailAdapter {
+
+    private static final Logger LOG = Logger.getLogger(EmailAdapter.class);
+
+    private final EmailParser parser;
+    private final MachineSentMail machineSent = new MachineSentMail();
+    private final Clock clock;
+
+    EmailAdapter(IntakeConfig config, Clock clock) {
+        MailLimits defaults = MailLimits.defaults();
+        this.parser = new EmailParser(new MailLimits(config.maxMessageBytes().asLongValue(), defaults.maxHeaderCount(),
+                defaults.maxHeaderLineLength(), defaults.maxParts(), defaults.maxNestingDepth(), defaults.maxTextChars()));
+        this.clock = clock;
+    }
+
+    public InboundMessage toInbound(byte[] raw) {
+        ParsedEmail mail;
+        try {
+            mail = parser.parse(raw);
+        } catch (UnparseableMailException e) {
+            LOG.warnf("Unreadable e-mail (%d bytes) kept raw for a human: %s", raw.length, e.getMessage());
+            return unreadable(raw, e.getMessage());
+        }
+        MachineSentMail.Verdict verdict = machineSent.judge(mail);
+        List<String> threadIds = new ArrayList<>(new LinkedHashSet<>(concat(mail.inReplyTo(), reversed(mail.references()))));
+        String words = CustomerWords.newWords(mail.body());
+        return new InboundMessage(
+                Channel.EMAIL,
+                Requester.ofEmail(mail.fromName(), mail.fromAddress()),
+                mail.subject(),
+                mail.body(),
+                words,
+                mail.date().orElse(clock.instant()),
+                Optional.of(mail.messageId().map(id -> "mid:" + id).orElseGet(() -> "sha256:" + sha256(raw))),
+                mail.messageId(),
+                threadIds,
+                Optional.empty(),
+                new InboundMessage.MachineSent(verdict.machineSent(), verdict.reasons()),
+                LanguageGuess.guess(mail.subject() + "\n" + words).name().toLowerCase(Locale.ROOT),
+                Optional.of(raw),
+                Optional.empty(),
+                mail.to().isEmpty() ? Optional.empty() : Optional.of(String.join(", ", mail.to())));
+    }
+
+    private InboundMessage unreadable(byte[] raw, String why) {
+        String preview = new String(raw, 0, Math.min(raw.length, 20_000), StandardCharsets.ISO_8859_1);
+        String body = "This message could not be read as e-mail (" + why + "). Its raw bytes are kept.\n\n" + preview;
+        return new InboundMessage(Channel.EMAIL, Requester.of(null, null, null, null), "(unreadable e-mail)", body, body,
+                clock.instant(), Optional.of("sha256:" + sha256(raw)), Optional.empty(), List.of(), Optional.empty(),
+                InboundMessage.MachineSent.no(), "en", Optional.of(raw), Optional.empty(), Optional.empty());
+    }
+
+    /** Nearest parent first: In-Reply-To, then References from the newest back. */
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    private static List<String> reversed(List<String> list) {
+        List<String> copy = new ArrayList<>(list);
+        java.util.Collections.reverse(copy);
+        return copy;
+    }
+
+    static String sha256(byte[] raw) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(raw));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

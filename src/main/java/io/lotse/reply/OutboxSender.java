@@ -1,0 +1,171 @@
+package io.lotse.reply;
+
+import io.lotse.ticket.DeliveryState;
+import io.lotse.ticket.Message;
+import io.quarkus.mailer.Mail;
+import io.quarkus.mailer.Mailer;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.ObservesAsync;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Event;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.jboss.logging.Logger;
+
+/**
+ * Delivers queued mail over SMTP. Each message is claimed with a conditional update before it is sent,
+ * so several replicas never send the same one; a failure is retried with a doubling pause and finally
+ * recorded as FAILED with its reason. A claim left behind by a crash is taken up again after
+ * {@code lotse.reply.claim-timeout}.
+ */
+@ApplicationScoped
+public class OutboxSender {
+
+    private static final Logger LOG = Logger.getLogger(OutboxSender.class);
+    private static final int BATCH = 50;
+
+    /** Internal: asks for a sending round off the committing thread. */
+    record Wake() {
+    }
+
+    private final Mailer mailer;
+    private final ReplyConfig config;
+    private final Clock clock;
+    private final Event<Wake> wake;
+    private final AtomicBoolean running = new AtomicBoolean();
+
+    OutboxSender(Mailer mailer, ReplyConfig config, Clock clock, Event<Wake> wake) {
+        this.mailer = mailer;
+        this.config = config;
+        this.clock = clock;
+        this.wake = wake;
+    }
+
+    void afterQueued(@Observes(during = TransactionPhase.AFTER_SUCCESS) Outbox.MailQueued queued) {
+        wake.fireAsync(new Wake());
+    }
+
+    void onWake(@ObservesAsync Wake ignored) {
+        sendDue();
+    }
+
+    @Scheduled(every = "${lotse.reply.send-interval:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduled() {
+        sendDue();
+    }
+
+    /** Sends everything due now; returns how many went out. Rounds never overlap within one instance. */
+    public int sendDue() {
+        if (!running.compareAndSet(false, true)) {
+            return 0;
+        }
+        int sent = 0;
+        try {
+            List<Long> due;
+            do {
+                due = QuarkusTransaction.requiringNew().call(this::dueIds);
+                for (long id : due) {
+                    if (claim(id) && deliver(id)) {
+                        sent++;
+                    }
+                }
+            } while (due.size() == BATCH);
+        } finally {
+            running.set(false);
+        }
+        return sent;
+    }
+
+    private List<Long> dueIds() {
+        Instant now = clock.instant();
+        return Message.find("""
+                        select m.id from Message m
+                        where (m.deliveryState = ?1 and m.nextAttemptAt <= ?2)
+                           or (m.deliveryState = ?3 and m.nextAttemptAt <= ?4)
+                        order by m.id""",
+                        DeliveryState.QUEUED, now, DeliveryState.SENDING, now.minus(config.claimTimeout()))
+                .project(Long.class)
+                .page(0, BATCH)
+                .list();
+    }
+
+    /** Conditional update: only one sender anywhere wins a message. */
+    private boolean claim(long id) {
+        Instant now = clock.instant();
+        return QuarkusTransaction.requiringNew().call(() -> Message.update(
+                "deliveryState = ?1, nextAttemptAt = ?2 where id = ?3 and ((deliveryState = ?4 and nextAttemptAt <= ?2) "
+                        + "or (deliveryState = ?1 and nextAttemptAt <= ?5))",
+                DeliveryState.SENDING, now, id, DeliveryState.QUEUED, now.minus(config.claimTimeout())) == 1);
+    }
+
+    private boolean deliver(long id) {
+        Mail mail = QuarkusTransaction.requiringNew().call(() -> toMail(Message.findById(id)));
+        try {
+            mailer.send(mail);
+        } catch (RuntimeException e) {
+            QuarkusTransaction.requiringNew().run(() -> recordFailure(Message.findById(id), e));
+            return false;
+        }
+        QuarkusTransaction.requiringNew().run(() -> {
+            Message m = Message.findById(id);
+            m.deliveryState = DeliveryState.SENT;
+            m.sentAt = clock.instant();
+            m.deliveryAttempts++;
+            m.deliveryError = null;
+            m.nextAttemptAt = null;
+        });
+        return true;
+    }
+
+    private void recordFailure(Message m, RuntimeException e) {
+        m.deliveryAttempts++;
+        String reason = rootMessage(e);
+        m.deliveryError = reason.length() > 1900 ? reason.substring(0, 1900) : reason;
+        if (m.deliveryAttempts >= config.maxAttempts()) {
+            m.deliveryState = DeliveryState.FAILED;
+            m.nextAttemptAt = null;
+            LOG.errorf("Giving up on message %d to %s after %d attempts: %s. Check the SMTP settings "
+                    + "(quarkus.mailer.*) and the address; the failure is shown on ticket %d.",
+                    m.id, m.to, m.deliveryAttempts, reason, m.ticket.id);
+        } else {
+            Duration pause = config.firstRetryDelay().multipliedBy(1L << Math.min(m.deliveryAttempts - 1, 10));
+            m.deliveryState = DeliveryState.QUEUED;
+            m.nextAttemptAt = clock.instant().plus(pause);
+            LOG.warnf("Sending message %d failed (attempt %d, next in %s): %s", m.id, m.deliveryAttempts, pause, reason);
+        }
+    }
+
+    private static Mail toMail(Message m) {
+        Mail mail = Mail.withText(m.to, m.subject, m.body);
+        mail.addHeader("Message-ID", "<" + m.headerMessageId + ">");
+        if (m.inReplyTo != null) {
+            mail.addHeader("In-Reply-To", "<" + m.inReplyTo + ">");
+        }
+        if (m.references != null && !m.references.isBlank()) {
+            mail.addHeader("References", String.join(" ",
+                    java.util.Arrays.stream(m.references.strip().split("\\s+")).map(id -> "<" + id + ">").toList()));
+        }
+        if (m.automatic) {
+            // RFC 3834: mark our automatic mail so that well-behaved robots do not answer it, and ask
+            // Exchange not to send out-of-office replies to it.
+            mail.addHeader("Auto-Submitted", "auto-replied");
+            mail.addHeader("X-Auto-Response-Suppress", "All");
+        }
+        mail.addHeader("X-Lotse-Ticket", String.valueOf(m.ticket.id));
+        return mail;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    }
+}

@@ -1,0 +1,114 @@
+package io.lotse.reply;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Writes the texts Lotse sends in the support team's name, in the customer's language, from type-checked
+ * Qute templates under {@code templates/ReplyComposer/}. Every text shows the incident's live status at
+ * the moment it is composed.
+ */
+@ApplicationScoped
+public class ReplyComposer {
+
+    private static final Pattern TICKET_TAG = Pattern.compile("\\[#\\d+]");
+    private static final Pattern REPLY_PREFIX = Pattern.compile("^(re|aw|antw|sv|wg|fw|fwd)\\s*:\\s*", Pattern.CASE_INSENSITIVE);
+
+    /** What the templates see. */
+    public record ReplyModel(String customerName, long ticketId, String incidentTitle, String statusLabel,
+            String latestMessage, String statusAt, String statusPageUrl) {
+    }
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance autoReply_de(ReplyModel m);
+        static native TemplateInstance autoReply_en(ReplyModel m);
+        static native TemplateInstance chatReply_de(ReplyModel m);
+        static native TemplateInstance chatReply_en(ReplyModel m);
+        static native TemplateInstance phoneScript_de(ReplyModel m);
+        static native TemplateInstance phoneScript_en(ReplyModel m);
+        static native TemplateInstance statusUpdate_de(ReplyModel m);
+        static native TemplateInstance statusUpdate_en(ReplyModel m);
+    }
+
+    private final ReplyConfig config;
+
+    ReplyComposer(ReplyConfig config) {
+        this.config = config;
+    }
+
+    public String autoReply(String language, String customerName, long ticketId, IncidentNotice notice) {
+        ReplyModel m = model(language, customerName, ticketId, notice);
+        return (german(language) ? Templates.autoReply_de(m) : Templates.autoReply_en(m)).render().strip() + "\n";
+    }
+
+    public String chatReply(String language, String customerName, long ticketId, IncidentNotice notice) {
+        ReplyModel m = model(language, customerName, ticketId, notice);
+        return (german(language) ? Templates.chatReply_de(m) : Templates.chatReply_en(m)).render().strip();
+    }
+
+    public String phoneScript(String language, String customerName, long ticketId, IncidentNotice notice) {
+        ReplyModel m = model(language, customerName, ticketId, notice);
+        return (german(language) ? Templates.phoneScript_de(m) : Templates.phoneScript_en(m)).render().strip();
+    }
+
+    public String statusUpdate(String language, String customerName, long ticketId, IncidentNotice notice) {
+        ReplyModel m = model(language, customerName, ticketId, notice);
+        return (german(language) ? Templates.statusUpdate_de(m) : Templates.statusUpdate_en(m)).render().strip() + "\n";
+    }
+
+    /** {@code Re: <their subject> [#id]}, without piling up prefixes or tags. */
+    public static String replySubject(String theirSubject, long ticketId) {
+        String base = theirSubject == null ? "" : TICKET_TAG.matcher(theirSubject).replaceAll("").strip();
+        while (REPLY_PREFIX.matcher(base).find()) {
+            base = REPLY_PREFIX.matcher(base).replaceFirst("");
+        }
+        base = base.strip();
+        return (base.isEmpty() ? "Re: [#" + ticketId + "]" : "Re: " + base + " [#" + ticketId + "]");
+    }
+
+    /** Subject of a status update mail: the incident's title with the ticket tag, so answers thread. */
+    public static String updateSubject(String language, String incidentTitle, long ticketId) {
+        String prefix = german(language) ? "Statusmeldung: " : "Status update: ";
+        return prefix + incidentTitle + " [#" + ticketId + "]";
+    }
+
+    private ReplyModel model(String language, String customerName, long ticketId, IncidentNotice notice) {
+        return new ReplyModel(
+                customerName == null ? "" : customerName.strip(),
+                ticketId,
+                notice.title(),
+                statusLabel(language, notice.status()),
+                notice.latestMessage().orElse(""),
+                formatTime(language, notice.statusAt()),
+                notice.statusPageUrl().orElse(""));
+    }
+
+    private String formatTime(String language, Instant at) {
+        DateTimeFormatter format = german(language)
+                ? DateTimeFormatter.ofPattern("dd.MM.yyyy, HH:mm 'Uhr' (z)", Locale.GERMAN)
+                : DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm (z)", Locale.ENGLISH);
+        return format.withZone(config.timeZone()).format(at);
+    }
+
+    static String statusLabel(String language, String status) {
+        boolean de = german(language);
+        return switch (status) {
+            case "INVESTIGATING" -> de ? "Wir untersuchen die Ursache" : "Investigating";
+            case "IDENTIFIED" -> de ? "Ursache gefunden, Behebung läuft" : "Cause identified, fix in progress";
+            case "MONITORING" -> de ? "Behoben, wir beobachten die Lage" : "Fixed, monitoring";
+            case "RESOLVED" -> de ? "Behoben" : "Resolved";
+            default -> status;
+        };
+    }
+
+    static boolean german(String language) {
+        return Optional.ofNullable(language).map(l -> l.toLowerCase(Locale.ROOT).startsWith("de")).orElse(false);
+    }
+}

@@ -1,0 +1,5 @@
+package io.lotse.ticket;
+
+public enum Direction {
+    INBOUND, OUTBOUND
+}

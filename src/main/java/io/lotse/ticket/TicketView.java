@@ -1,0 +1,54 @@
+package io.lotse.ticket;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+
+/** A ticket as the API shows it (the contract's {@code GET /api/tickets/{id}}), and the pieces it is made of. */
+public record TicketView(long id, Channel channel, String subject, TicketStatus status, CustomerView customer,
+        Long incidentId, Long duplicateOf, TriageView triage, List<MessageView> messages, Instant createdAt,
+        Instant updatedAt, Instant waitingSince) {
+
+    public record CustomerView(long id, String name, String email, String phone, String customerNumber) {
+        public static CustomerView of(Customer c) {
+            return new CustomerView(c.id, c.name, c.email, c.phone, c.customerNumber);
+        }
+    }
+
+    public record TriageView(String decision, Long incidentId, Double score, List<String> reasons, String linkSource) {
+        public static TriageView of(Ticket t) {
+            return new TriageView(t.triageDecision, t.triageIncidentId, t.triageScore,
+                    t.triageReasons == null || t.triageReasons.isBlank() ? List.of() : Arrays.asList(t.triageReasons.split("\n")),
+                    t.linkSource);
+        }
+    }
+
+    /** {@code text} is what the customer wrote this time; {@code body} the whole message. */
+    public record MessageView(long id, Direction direction, Channel channel, MessageKind kind, String from, String to,
+            String subject, String text, String body, Instant sentAt, boolean automatic, boolean automated,
+            DeliveryState deliveryState, String deliveryError, int deliveryAttempts) {
+        public static MessageView of(Message m) {
+            return new MessageView(m.id, m.direction, m.channel, m.kind, m.from, m.to, m.subject, m.text, m.body,
+                    m.sentAt == null ? m.receivedAt : m.sentAt, m.automatic, m.automated, m.deliveryState,
+                    m.deliveryError, m.deliveryAttempts);
+        }
+    }
+
+    /** One row of the ticket list. */
+    public record Summary(long id, Channel channel, String subject, TicketStatus status, CustomerView customer,
+            Long incidentId, Long duplicateOf, String decision, Instant createdAt, Instant updatedAt, Instant waitingSince) {
+        public static Summary of(Ticket t) {
+            return new Summary(t.id, t.channel, t.subject, t.status, CustomerView.of(t.customer), t.incidentId,
+                    t.duplicateOf, t.triageDecision, t.createdAt, t.updatedAt, t.waitingSince);
+        }
+    }
+
+    public record Page(List<Summary> items, int page, int size, long total) {
+    }
+
+    public static TicketView of(Ticket t) {
+        return new TicketView(t.id, t.channel, t.subject, t.status, CustomerView.of(t.customer), t.incidentId,
+                t.duplicateOf, TriageView.of(t), Message.ofTicket(t.id).stream().map(MessageView::of).toList(),
+                t.createdAt, t.updatedAt, t.waitingSince);
+    }
+}

@@ -1,0 +1,40 @@
+package io.lotse.triage;
+
+import java.util.Optional;
+
+/**
+ * Whether a linked ticket gets the automatic answer. The rules are hard guards outside the score, so
+ * they can be audited: never to a machine, never to an address that bounces, never twice per customer
+ * and incident. Returns why not, or empty when the answer may go.
+ */
+public final class AnswerPolicy {
+
+    private AnswerPolicy() {
+    }
+
+    public record Facts(boolean linked, boolean machineSent, boolean bouncing, boolean alreadyAnswered,
+            boolean agentAnswered, boolean reachable) {
+    }
+
+    public static Optional<String> whyNot(Facts f) {
+        if (!f.linked()) {
+            return Optional.of("no automatic answer: not linked to an incident");
+        }
+        if (f.machineSent()) {
+            return Optional.of("no automatic answer: the message was sent by a machine");
+        }
+        if (f.bouncing()) {
+            return Optional.of("no automatic answer: mail to this customer bounces");
+        }
+        if (f.alreadyAnswered()) {
+            return Optional.of("no automatic answer: this customer was already answered about this incident");
+        }
+        if (f.agentAnswered()) {
+            return Optional.of("no automatic answer: an agent has already answered this ticket");
+        }
+        if (!f.reachable()) {
+            return Optional.of("no automatic answer: no address to answer to");
+        }
+        return Optional.empty();
+    }
+}

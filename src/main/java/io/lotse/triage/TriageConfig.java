@@ -1,0 +1,25 @@
+package io.lotse.triage;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Where the classifier draws its lines. Scores are in [0,1]. */
+@ConfigMapping(prefix = "lotse.triage")
+public interface TriageConfig {
+
+    /** At or above: link and answer automatically. Chosen for precision: a wrong auto-reply is the worst error. */
+    @WithDefault("0.80")
+    double autoLinkThreshold();
+
+    /** At or above (and below auto): suggest the link to an agent. */
+    @WithDefault("0.40")
+    double suggestThreshold();
+
+    /** An automatic link also needs this distance to the runner-up incident. */
+    @WithDefault("0.15")
+    double minMargin();
+
+    default TriageThresholds thresholds() {
+        return new TriageThresholds(autoLinkThreshold(), suggestThreshold(), minMargin());
+    }
+}

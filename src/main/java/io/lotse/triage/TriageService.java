@@ -1,0 +1,59 @@
+package io.lotse.triage;
+
+import io.lotse.incident.Incident;
+import io.lotse.incident.IncidentUpdate;
+import io.lotse.ticket.Direction;
+import io.lotse.ticket.Message;
+import io.lotse.ticket.Ticket;
+import io.lotse.triage.index.SearchIndex;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Classifies a ticket against the incidents active right now. The incidents are read from the database
+ * on every call (there are few), so every replica decides on the same, current set; the index supplies
+ * the analysis and how rare each word is among tickets.
+ */
+@ApplicationScoped
+public class TriageService {
+
+    private static final int CONFIRMED_TICKETS = 30;
+    private static final int CONFIRMED_CHARS = 600;
+
+    private final SearchIndex index;
+    private final TriageConfig config;
+
+    TriageService(SearchIndex index, TriageConfig config) {
+        this.index = index;
+        this.config = config;
+    }
+
+    /** Must run inside a transaction. */
+    public TriageDecision decide(String subject, String text, Instant sentAt, boolean machineSent) {
+        List<IncidentProfile> active = Incident.active().stream().map(TriageService::profile).toList();
+        IncidentMatcher matcher = new IncidentMatcher(index.analyzer(), index::idf, config.thresholds());
+        return matcher.decide(new TicketText(subject == null ? "" : subject, text == null ? "" : text, sentAt, machineSent),
+                active);
+    }
+
+    static IncidentProfile profile(Incident incident) {
+        StringBuilder text = new StringBuilder();
+        if (incident.description != null) {
+            text.append(incident.description).append('\n');
+        }
+        incident.componentList().forEach(c -> text.append(c).append('\n'));
+        IncidentUpdate.ofIncident(incident.id).forEach(u -> text.append(u.message).append('\n'));
+        // Learning, first cut: the words of tickets a person linked to this incident become part of its
+        // profile. Capped in count and length so that one chatty ticket cannot take the profile over.
+        List<Ticket> confirmed = Ticket.find("incidentId = ?1 and linkSource = ?2 order by updatedAt desc",
+                incident.id, "AGENT").page(0, CONFIRMED_TICKETS).list();
+        for (Ticket t : confirmed) {
+            String words = Message.<Message>find("ticket.id = ?1 and direction = ?2 order by id", t.id, Direction.INBOUND)
+                    .firstResultOptional().map(m -> m.text == null ? "" : m.text).orElse("");
+            text.append(t.subject == null ? "" : t.subject).append('\n')
+                    .append(words, 0, Math.min(words.length(), CONFIRMED_CHARS)).append('\n');
+        }
+        return new IncidentProfile(incident.id, incident.title, text.toString(), incident.startedAt);
+    }
+}

@@ -1,0 +1,170 @@
+package io.lotse.intake;
+
+import static io.lotse.support.Api.mail;
+import static io.lotse.support.Api.postEmail;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+
+import io.lotse.support.Api;
+import io.lotse.support.GreenMailResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The three intake endpoints: authentication, content types, limits, redelivery and threading. */
+@QuarkusTest
+@QuarkusTestResource(GreenMailResource.class)
+class IntakeContractTest {
+
+    @BeforeEach
+    void quiet() {
+        Api.resolveAllActiveIncidents();
+    }
+
+    @Test
+    void intakeWithoutTokenIs401AndStoresNothing() {
+        String sender = Api.uniqueAddress("anon");
+        given().contentType("message/rfc822").body(mail(sender, "Hallo", "Test", Api.uniqueMessageId()).getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .post("/api/intake/email")
+                .then().statusCode(401)
+                .contentType("application/problem+json")
+                .body("status", equalTo(401));
+        given().header("Authorization", "Bearer wrong").contentType(ContentType.JSON)
+                .body(Map.of("conversationId", "c-x", "text", "hi"))
+                .post("/api/intake/chat")
+                .then().statusCode(401);
+        // Users' credentials do not open intake.
+        Api.admin().contentType(ContentType.JSON).body(Map.of("conversationId", "c-x", "text", "hi"))
+                .post("/api/intake/chat").then().statusCode(401);
+        Api.agent().get("/api/tickets?q=" + sender.substring(0, sender.indexOf('@'))).then().statusCode(200)
+                .body("total", equalTo(0));
+    }
+
+    @Test
+    void wrongContentTypeIs415() {
+        Api.intake().contentType(ContentType.TEXT).body("hello").post("/api/intake/email")
+                .then().statusCode(415).contentType("application/problem+json");
+        Api.intake().contentType(ContentType.TEXT).body("hello").post("/api/intake/chat")
+                .then().statusCode(415).contentType("application/problem+json");
+    }
+
+    @Test
+    void oversizedMailIs413AndEmptyMailIs400() {
+        byte[] huge = new byte[26 * 1024 * 1024];
+        java.util.Arrays.fill(huge, (byte) 'a');
+        Api.intake().contentType("message/rfc822").body(huge).post("/api/intake/email")
+                .then().statusCode(413).contentType("application/problem+json").body("status", equalTo(413));
+        Api.intake().contentType("message/rfc822").body(new byte[0]).post("/api/intake/email")
+                .then().statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
+    void malformedAndInvalidJsonIs400WithoutInternals() {
+        Api.intake().contentType(ContentType.JSON).body("{\"conversationId\": ").post("/api/intake/chat")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("detail", org.hamcrest.Matchers.not(containsString("com.fasterxml")));
+        Api.intake().contentType(ContentType.JSON).body(Map.of("conversationId", "c-1")).post("/api/intake/chat")
+                .then().statusCode(400).body("detail", containsString("text"));
+        Api.intake().contentType(ContentType.JSON).body(Map.of("note", "Kd. ruft an")).post("/api/intake/phone")
+                .then().statusCode(400).body("detail", containsString("caller"));
+    }
+
+    @Test
+    void sameMessageIdTwiceReturnsEarlierResultAsDuplicate() {
+        String raw = mail(Api.uniqueAddress("dup"), "Frage", "Wie ändere ich meinen DNS-Eintrag?", Api.uniqueMessageId());
+        int ticket = postEmail(raw).statusCode(202).body("duplicate", equalTo(false)).extract().path("ticketId");
+        int message = postEmail(raw).statusCode(202)
+                .body("duplicate", equalTo(true))
+                .body("ticketId", equalTo(ticket))
+                .extract().path("messageId");
+        Api.agent().get("/api/tickets/" + ticket).then().statusCode(200)
+                .body("messages.size()", equalTo(1))
+                .body("messages[0].id", equalTo(message));
+    }
+
+    @Test
+    void replyWithInReplyToOrSubjectTagJoinsTicket() {
+        String customer = Api.uniqueAddress("thread");
+        String first = Api.uniqueMessageId();
+        int ticket = postEmail(mail(customer, "DNS", "Bitte den MX-Eintrag ändern.", first))
+                .statusCode(202).body("created", equalTo(true)).extract().path("ticketId");
+        postEmail(mail(customer, "Re: DNS", "Noch eine Ergänzung.", Api.uniqueMessageId(), "In-Reply-To: <" + first + ">"))
+                .statusCode(202).body("created", equalTo(false)).body("ticketId", equalTo(ticket));
+        postEmail(mail(customer, "Nachtrag [#" + ticket + "]", "Und noch etwas.", Api.uniqueMessageId()))
+                .statusCode(202).body("created", equalTo(false)).body("ticketId", equalTo(ticket));
+        Api.agent().get("/api/tickets/" + ticket).then().body("messages.size()", equalTo(3));
+    }
+
+    @Test
+    void chatConversationJoinsItsTicketAndMessageIdDeduplicates() {
+        String conversation = "c-" + Api.uniqueMessageId();
+        Map<String, Object> line = Map.of("conversationId", conversation, "messageId", "m1",
+                "customer", Map.of("name", "Jana Vogt", "email", Api.uniqueAddress("chat")),
+                "text", "Hallo, wie kann ich mein Passwort ändern?");
+        int ticket = Api.intake().contentType(ContentType.JSON).body(line).post("/api/intake/chat")
+                .then().statusCode(202)
+                .body("created", equalTo(true))
+                .body("reply", nullValue())
+                .body("triage.decision", equalTo("UNRELATED"))
+                .extract().path("ticketId");
+        Api.intake().contentType(ContentType.JSON).body(line).post("/api/intake/chat")
+                .then().statusCode(202).body("duplicate", equalTo(true)).body("ticketId", equalTo(ticket));
+        Api.intake().contentType(ContentType.JSON)
+                .body(Map.of("conversationId", conversation, "messageId", "m2", "text", "Hallo?"))
+                .post("/api/intake/chat")
+                .then().statusCode(202).body("created", equalTo(false)).body("ticketId", equalTo(ticket));
+    }
+
+    @Test
+    void chatDuringOutageGetsReplyOncePerCustomer() {
+        long incident = Api.declareIncident("Stromausfall im Rechenzentrum: Webhosting nicht erreichbar", "",
+                "https://status.hoster.example/1");
+        String email = Api.uniqueAddress("chatter");
+        Api.intake().contentType(ContentType.JSON)
+                .body(Map.of("conversationId", "c-" + Api.uniqueMessageId(), "customer", Map.of("name", "Jana", "email", email),
+                        "text", "Hallo, ist bei euch was kaputt? Unser Shop lädt nicht, Webseite nicht erreichbar"))
+                .post("/api/intake/chat")
+                .then().statusCode(202)
+                .body("triage.decision", equalTo("AUTO_LINKED"))
+                .body("triage.incidentId", equalTo((int) incident))
+                .body("triage.autoReply", equalTo(true))
+                .body("reply.text", containsString("https://status.hoster.example/1"));
+        // A new conversation of the same customer: linked again, but not answered twice.
+        Api.intake().contentType(ContentType.JSON)
+                .body(Map.of("conversationId", "c-" + Api.uniqueMessageId(), "customer", Map.of("email", email),
+                        "text", "Webseite immer noch nicht erreichbar!"))
+                .post("/api/intake/chat")
+                .then().statusCode(202)
+                .body("triage.autoReply", equalTo(false))
+                .body("reply", nullValue());
+    }
+
+    @Test
+    void phoneNoteDuringOutageReturnsScript() {
+        Api.declareIncident("Stromausfall im Rechenzentrum: Webhosting nicht erreichbar", "",
+                "https://status.hoster.example/2");
+        Api.intake().contentType(ContentType.JSON)
+                .body(Map.of("caller", Map.of("name", "Herr Brandt", "phone", "+49 341 5550123",
+                                "customerNumber", "K-" + Api.uniqueMessageId().substring(0, 8)),
+                        "note", "Kd. ruft an, Webseite seit 14:50 nicht erreichbar, Rückruf gewünscht", "takenBy", "mara"))
+                .post("/api/intake/phone")
+                .then().statusCode(202)
+                .body("created", equalTo(true))
+                .body("triage.decision", equalTo("AUTO_LINKED"))
+                .body("script", containsString("https://status.hoster.example/2"));
+        Api.intake().contentType(ContentType.JSON)
+                .body(Map.of("caller", Map.of("name", "Frau Kühn", "phone", "0341 5550999"),
+                        "note", "Fragt nach Angebot für zusätzlichen Speicherplatz", "takenBy", "mara"))
+                .post("/api/intake/phone")
+                .then().statusCode(202)
+                .body("triage.decision", equalTo("UNRELATED"))
+                .body("script", nullValue())
+                .body("ticketId", notNullValue());
+    }
+}

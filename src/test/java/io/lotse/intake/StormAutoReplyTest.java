@@ -1,0 +1,124 @@
+package io.lotse.intake;
+
+import static io.lotse.support.Api.mail;
+import static io.lotse.support.Api.postEmail;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
+
+import io.lotse.support.Api;
+import io.lotse.support.GreenMailResource;
+import io.lotse.support.Mailbox;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The afternoon Lotse exists for: a data centre is down, customers write, each gets one answer. */
+@QuarkusTest
+@QuarkusTestResource(GreenMailResource.class)
+class StormAutoReplyTest {
+
+    static final String STATUS_PAGE = "https://status.hoster.example/incidents/rz-leipzig";
+
+    @BeforeEach
+    void onlyOurIncident() {
+        Api.resolveAllActiveIncidents();
+    }
+
+    @Test
+    void germanOutageMailIsLinkedAndAnsweredOnceWithThreadingHeaders() throws Exception {
+        long incident = Api.declareIncident("Stromausfall im Rechenzentrum: Webhosting nicht erreichbar",
+                "Seit 14:44 ist das Rechenzentrum Leipzig ohne Strom.", STATUS_PAGE);
+        String customer = Api.uniqueAddress("jana");
+        String messageId = Api.uniqueMessageId();
+
+        int ticketId = postEmail(mail("Jana Vogt <" + customer + ">", "Webseite down",
+                "Hallo,\n\nUnsere Webseite ist seit 14:50 nicht erreichbar.\n\nViele Grüße\nJana Vogt", messageId))
+                .statusCode(202)
+                .body("created", equalTo(true))
+                .body("duplicate", equalTo(false))
+                .body("triage.decision", equalTo("AUTO_LINKED"))
+                .body("triage.incidentId", equalTo((int) incident))
+                .body("triage.autoReply", equalTo(true))
+                .body("triage.automated", equalTo(false))
+                .body("triage.reasons", hasItem(org.hamcrest.Matchers.containsString("incident " + incident)))
+                .extract().path("ticketId");
+
+        List<MimeMessage> replies = Mailbox.await(customer, 1, Duration.ofSeconds(20));
+        assertThat(replies).hasSize(1);
+        MimeMessage reply = replies.get(0);
+        assertThat(Mailbox.header(reply, "Auto-Submitted")).isEqualTo("auto-replied");
+        assertThat(Mailbox.header(reply, "In-Reply-To")).isEqualTo("<" + messageId + ">");
+        assertThat(Mailbox.header(reply, "References")).contains("<" + messageId + ">");
+        assertThat(reply.getSubject()).isEqualTo("Re: Webseite down [#" + ticketId + "]");
+        String body = Mailbox.body(reply);
+        assertThat(body).contains(STATUS_PAGE).contains("Störung").contains("#" + ticketId);
+
+        // A second mail from the same customer about the same incident: linked, but no second answer.
+        postEmail(mail("Jana Vogt <" + customer + ">", "Immer noch nichts",
+                "Unser Shop ist immer noch offline, was ist da los?", Api.uniqueMessageId()))
+                .statusCode(202)
+                .body("triage.autoReply", equalTo(false));
+        assertThat(Mailbox.settle(customer, Duration.ofSeconds(3))).hasSize(1);
+
+        Api.agent().get("/api/tickets/" + ticketId).then().statusCode(200)
+                .body("incidentId", equalTo((int) incident))
+                .body("messages.direction", hasItem("OUTBOUND"))
+                .body("messages.find { it.direction == 'OUTBOUND' }.automatic", equalTo(true))
+                .body("messages[0].text", notNullValue());
+    }
+
+    @Test
+    void invoiceQuestionDuringOutageIsUnrelatedAndGetsNoAnswer() {
+        Api.declareIncident("Stromausfall im Rechenzentrum: Webhosting nicht erreichbar", "", STATUS_PAGE);
+        String customer = Api.uniqueAddress("buchhaltung");
+        postEmail(mail(customer, "Frage zur Rechnung",
+                "Guten Tag, ich habe eine Frage zu meiner Rechnung vom Oktober: Der Betrag ist doppelt abgebucht worden.",
+                Api.uniqueMessageId()))
+                .statusCode(202)
+                .body("triage.decision", equalTo("UNRELATED"))
+                .body("triage.autoReply", equalTo(false));
+        assertThat(Mailbox.settle(customer, Duration.ofSeconds(2))).isEmpty();
+    }
+
+    @Test
+    void englishCustomerGetsEnglishAnswer() {
+        Api.declareIncident("Power outage in data centre: web hosting unreachable", "Web hosting is down.", STATUS_PAGE);
+        String customer = Api.uniqueAddress("john");
+        postEmail(mail(customer, "Website down", "Hi, our website has been down since 3pm, we get 503 errors. Please help!",
+                Api.uniqueMessageId()))
+                .statusCode(202)
+                .body("triage.decision", equalTo("AUTO_LINKED"));
+        List<MimeMessage> replies = Mailbox.await(customer, 1, Duration.ofSeconds(20));
+        assertThat(replies).hasSize(1);
+        assertThat(Mailbox.body(replies.get(0))).contains("thank you for your message").contains(STATUS_PAGE);
+    }
+
+    @Test
+    void outOfOfficeMailIsNeverAnswered() {
+        Api.declareIncident("Stromausfall im Rechenzentrum: Webhosting nicht erreichbar", "", STATUS_PAGE);
+        String robot = Api.uniqueAddress("urlaub");
+        postEmail(mail(robot, "Automatische Antwort: Webseite nicht erreichbar",
+                "Ich bin bis 30.11. nicht im Büro. Ihre Nachricht zur nicht erreichbaren Webseite wird nicht weitergeleitet.",
+                Api.uniqueMessageId(), "Auto-Submitted: auto-replied"))
+                .statusCode(202)
+                .body("triage.automated", equalTo(true))
+                .body("triage.autoReply", equalTo(false));
+        assertThat(Mailbox.settle(robot, Duration.ofSeconds(2))).isEmpty();
+    }
+
+    @Test
+    void resolvedIncidentAttractsNoNewTickets() {
+        long incident = Api.declareIncident("Stromausfall im Rechenzentrum: Webhosting nicht erreichbar", "", STATUS_PAGE);
+        Api.resolveAllActiveIncidents();
+        postEmail(mail(Api.uniqueAddress("spaet"), "Webseite", "Unsere Webseite ist nicht erreichbar.", Api.uniqueMessageId()))
+                .statusCode(202)
+                .body("triage.decision", equalTo("UNRELATED"))
+                .body("triage.incidentId", org.hamcrest.Matchers.not(equalTo((int) incident)));
+    }
+}
