@@ -1,0 +1,509 @@
+package io.lotse.triage;
+
+import io.lotse.triage.index.Tokens;
+import io.lotse.triage.index.Tokens.Token;
+import io.lotse.triage.index.TriageVocabulary;
+import io.lotse.triage.index.TriageVocabulary.Concept;
+import io.lotse.triage.index.TriageVocabulary.Kind;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.WeakHashMap;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.apache.lucene.analysis.Analyzer;
+
+/**
+ * Scores one ticket against all active incidents at once and decides: link and answer automatically,
+ * suggest to an agent, or leave alone.
+ *
+ * <p>The score in [0,1] is a sum of three explainable parts, then penalised:
+ * <pre>
+ *   0.40  outage wording   the ticket says something is broken ("nicht erreichbar", "down", 503)
+ * + 0.42  service/topic    a service or topic concept of the ticket (xweb, xmail, xdc ...) is named in
+ *                          the incident's title (full weight) or only in its text (x0.6); a service
+ *                          the customer names outside the clauses with outage wording counts x0.5
+ *                          ("Webseite nicht erreichbar, Mails gehen aber" is about the website)
+ * + 0.18  detail           mean of (a) other shared words, idf-weighted, title 3x, saturating, and
+ *                          (b) coverage: the share of the customer's words the incident explains
+ * x 0.8   the ticket reports services and the incident names others, none shared ("Mail" vs web hosting)
+ * x 0.5   non-outage intent (invoice, password, DNS change, ... see non-outage-intent.txt)
+ * </pre>
+ * So "outage wording + a service the title names" scores at least 0.82: exactly the storm ticket.
+ *
+ * <p>Hard guards stay outside the score, so that they are auditable; each one downgrades an automatic
+ * link to a suggestion and says so in the reasons: machine-sent mail, non-outage intent, nothing but
+ * generic outage words matched, and a margin to the runner-up incident below {@code minMargin}.
+ * A ticket sent before an incident started (allowing {@link #CLOCK_SKEW}) is never matched to it.
+ *
+ * <p>Stateless and thread-safe. Expects an analyzer that emits the concept tokens of
+ * {@link TriageVocabulary} (i.e. {@link io.lotse.triage.index.LotseAnalyzer}); checked at construction.
+ */
+public final class IncidentMatcher {
+
+    /** Clocks of mail servers, phones and the ops console disagree by this much. */
+    public static final Duration CLOCK_SKEW = Duration.ofMinutes(2);
+
+    static final double OUTAGE_WEIGHT = 0.40;
+    static final double OBJECT_WEIGHT = 0.42;
+    static final double DETAIL_WEIGHT = 0.18;
+    /**
+     * A service named only in the description/status updates is weaker than one in the title: with
+     * outage wording it scores ~0.74, an automatic link then also needs shared words beyond it.
+     */
+    static final double OBJECT_IN_TEXT_ONLY = 0.6;
+    /** Title terms weigh ~3x the body (Borg 2014 for Lucene duplicate detection). */
+    static final double TITLE_BOOST = 3.0;
+    /** Evidence at which shared words give 63% of their part; one title word with idf 1 reaches it. */
+    static final double TERM_SATURATION = 3.0;
+    static final double OTHER_SERVICE_FACTOR = 0.8;
+    static final double INTENT_FACTOR = 0.5;
+    /** One rare word must not outweigh everything else. */
+    static final double MAX_RARITY = 2.0;
+
+    /** Negations are kept by the analyzer for phrases, but on their own they match nothing. */
+    private static final List<String> NEGATIONS =
+            List.of("nicht", "kein", "keine", "keinen", "keinem", "keiner", "nichts", "nie", "niemals",
+                    "ohne", "no", "not", "never", "none", "nothing", "cannot", "can't");
+    /** Times, dates, phone numbers: "14:50" matches every status update written at 14:50. */
+    private static final Pattern NUMBER_LIKE = Pattern.compile("[\\p{N}.,:/+\\-]+");
+    /** "Webseite nicht erreichbar, Mails gehen aber": the outage words refer to their own clause. */
+    private static final Pattern CLAUSE_BOUNDARY = Pattern.compile("[,;.!?]+(?=\\s)|\\R");
+    /** A service named only outside the clauses with outage wording is mentioned in passing. */
+    static final double OBJECT_IN_PASSING = 0.5;
+    private static final int MAX_WORDS_IN_REASON = 6;
+    private static final int MAX_TITLE_IN_REASON = 60;
+
+    private final Analyzer analyzer;
+    private final TermRarity rarity;
+    private final TriageThresholds thresholds;
+    private final TriageVocabulary vocabulary;
+    private final Set<String> genericTerms;
+
+    public IncidentMatcher(Analyzer analyzer, TermRarity rarity, TriageThresholds thresholds) {
+        this(analyzer, rarity, thresholds, TriageVocabulary.defaults());
+    }
+
+    /** With a vocabulary other than the shipped one; the analyzer must have been built from it. */
+    public IncidentMatcher(Analyzer analyzer, TermRarity rarity, TriageThresholds thresholds,
+            TriageVocabulary vocabulary) {
+        this.analyzer = Objects.requireNonNull(analyzer, "analyzer");
+        this.rarity = Objects.requireNonNull(rarity, "rarity");
+        this.thresholds = Objects.requireNonNull(thresholds, "thresholds");
+        this.vocabulary = Objects.requireNonNull(vocabulary, "vocabulary");
+        this.genericTerms = checkedGenericTerms();
+    }
+
+    /**
+     * The analyzer check and the generic terms cost ~2 ms; callers may build a matcher per ticket (for
+     * fresh thresholds), so both are computed once per analyzer instance and vocabulary.
+     */
+    private Set<String> checkedGenericTerms() {
+        Prepared prepared = PREPARED.get(analyzer);
+        if (prepared == null || prepared.vocabulary() != vocabulary) {
+            requireConceptAnalyzer();
+            prepared = new Prepared(vocabulary, genericTerms());
+            PREPARED.put(analyzer, prepared);
+        }
+        return prepared.genericTerms();
+    }
+
+    private record Prepared(TriageVocabulary vocabulary, Set<String> genericTerms) {}
+
+    private static final Map<Analyzer, Prepared> PREPARED = Collections.synchronizedMap(new WeakHashMap<>());
+
+    public TriageDecision decide(TicketText ticket, List<IncidentProfile> activeIncidents) {
+        Objects.requireNonNull(ticket, "ticket");
+        Objects.requireNonNull(activeIncidents, "activeIncidents");
+        if (activeIncidents.isEmpty()) {
+            return TriageDecision.unrelated(List.of("no active incident"));
+        }
+        List<String> reasons = new ArrayList<>();
+        List<IncidentProfile> eligible = new ArrayList<>();
+        for (IncidentProfile incident : activeIncidents) {
+            if (ticket.sentAt().isBefore(incident.startedAt().minus(CLOCK_SKEW))) {
+                reasons.add("sent " + time(ticket.sentAt()) + ", before incident " + name(incident)
+                        + " started at " + time(incident.startedAt()));
+            } else {
+                eligible.add(incident);
+            }
+        }
+        if (eligible.isEmpty()) {
+            return TriageDecision.unrelated(reasons);
+        }
+
+        String fullText = ticket.subject().isBlank() ? ticket.text() : ticket.subject() + "\n" + ticket.text();
+        TicketTerms terms = ticketTerms(fullText);
+        List<Candidate> ranked = eligible.stream()
+                .map(incident -> score(terms, incident))
+                .sorted(Comparator.comparingDouble(Candidate::score).reversed()
+                        .thenComparing(c -> c.incident().startedAt(), Comparator.reverseOrder()))
+                .toList();
+        Candidate best = ranked.get(0);
+        Optional<Candidate> runnerUp = ranked.size() > 1 ? Optional.of(ranked.get(1)) : Optional.empty();
+
+        reasons.add(best.matchLine());
+        best.otherServiceLine().ifPresent(reasons::add);
+        terms.intentLines().forEach(reasons::add);
+        if (ticket.machineSent()) {
+            reasons.add("sent by a machine (auto-reply, bounce or list mail): never answered automatically");
+        }
+        reasons.add(best.scoreLine());
+        runnerUp.ifPresent(r -> reasons.add("runner-up incident " + name(r.incident()) + " scored " + fmt(r.score())));
+
+        if (best.score() < thresholds.suggest()) {
+            reasons.add("below the suggest threshold " + fmt(thresholds.suggest()) + ": not about an active incident");
+            return TriageDecision.unrelated(best.score(), reasons);
+        }
+        Optional<Long> incidentId = Optional.of(best.incident().incidentId());
+        if (best.score() < thresholds.autoLink()) {
+            reasons.add("below the auto-link threshold " + fmt(thresholds.autoLink()) + ": suggested to an agent");
+            return new TriageDecision(Decision.SUGGESTED, incidentId, best.score(), reasons);
+        }
+
+        // The score says "automatic"; the guards may still say no. All failing guards are reported.
+        boolean guarded = ticket.machineSent() || terms.hasIntent();
+        if (best.matched().isEmpty()) {
+            guarded = true;
+            reasons.add("only outage wording matches: an automatic link needs a matching service or word besides it");
+        }
+        if (runnerUp.isPresent() && best.score() - runnerUp.get().score() < thresholds.minMargin()) {
+            guarded = true;
+            reasons.add("margin " + fmt(best.score() - runnerUp.get().score()) + " to incident "
+                    + runnerUp.get().incident().incidentId() + " is below " + fmt(thresholds.minMargin())
+                    + ": an agent picks the incident");
+        }
+        if (guarded) {
+            reasons.add("suggested to an agent instead of answering automatically");
+            return new TriageDecision(Decision.SUGGESTED, incidentId, best.score(), reasons);
+        }
+        return new TriageDecision(Decision.AUTO_LINKED, incidentId, best.score(), reasons);
+    }
+
+    // ---- scoring ---------------------------------------------------------------------------------
+
+    private Candidate score(TicketTerms ticket, IncidentProfile incident) {
+        Set<String> title = new HashSet<>(Tokens.tokens(analyzer, incident.title()));
+        Set<String> text = new HashSet<>(Tokens.tokens(analyzer, incident.text()));
+        Set<String> incidentServices = new TreeSet<>();
+        for (String term : union(title, text)) {
+            if (kindOf(term) == Kind.SERVICE) {
+                incidentServices.add(term);
+            }
+        }
+
+        double object = 0;
+        double evidence = 0;
+        double covered = 0;
+        double total = 0;
+        List<Mention> matched = new ArrayList<>();
+        for (Mention mention : ticket.mentions()) {
+            if (!mention.isContent()) {
+                continue;
+            }
+            double weight = mention.contentTerms().isEmpty() ? 1.0
+                    : mention.contentTerms().stream().mapToDouble(this::rarity).max().orElse(1.0);
+            total += weight;
+            boolean hit = false;
+            double passing = ticket.isAffected(mention) ? 1.0 : OBJECT_IN_PASSING;
+            for (String concept : mention.objects()) {
+                if (title.contains(concept)) {
+                    object = Math.max(object, passing);
+                    hit = true;
+                } else if (text.contains(concept)) {
+                    object = Math.max(object, OBJECT_IN_TEXT_ONLY * passing);
+                    hit = true;
+                }
+            }
+            double best = 0;
+            for (String term : mention.contentTerms()) {
+                if (title.contains(term)) {
+                    best = Math.max(best, TITLE_BOOST * rarity(term));
+                } else if (text.contains(term)) {
+                    best = Math.max(best, rarity(term));
+                }
+            }
+            evidence += best;
+            if (hit || best > 0) {
+                covered += weight;
+                matched.add(mention);
+            }
+        }
+
+        double outage = ticket.hasOutage() ? 1.0 : 0.0;
+        double termPart = 1.0 - Math.exp(-evidence / TERM_SATURATION);
+        double coverage = total > 0 ? covered / total : 0.0;
+        double detail = (termPart + coverage) / 2.0;
+        boolean otherService = !ticket.affectedServices().isEmpty() && !incidentServices.isEmpty()
+                && Collections.disjoint(ticket.affectedServices(), incidentServices);
+        double factor = (otherService ? OTHER_SERVICE_FACTOR : 1.0) * (ticket.hasIntent() ? INTENT_FACTOR : 1.0);
+        double raw = OUTAGE_WEIGHT * outage + OBJECT_WEIGHT * object + DETAIL_WEIGHT * detail;
+        double score = Math.max(0.0, Math.min(1.0, raw * factor));
+
+        String scoreLine = String.format(Locale.ROOT,
+                "score %.2f = outage wording %.2f + service/topic %.2f + shared words/coverage %.2f%s%s",
+                score, OUTAGE_WEIGHT * outage, OBJECT_WEIGHT * object, DETAIL_WEIGHT * detail,
+                otherService ? " x " + OTHER_SERVICE_FACTOR + " (other service)" : "",
+                ticket.hasIntent() ? " x " + INTENT_FACTOR + " (non-outage intent)" : "");
+        Optional<String> otherServiceLine = otherService
+                ? Optional.of("reports " + labels(ticket.affectedServices()) + " (" + quoted(ticket.serviceSurfaces()) + ")"
+                        + " but incident " + incident.incidentId() + " names " + labels(incidentServices))
+                : Optional.empty();
+        return new Candidate(incident, score, matched, matchLine(incident, ticket, matched), scoreLine, otherServiceLine);
+    }
+
+    private String matchLine(IncidentProfile incident, TicketTerms ticket, List<Mention> matched) {
+        Set<Mention> shown = new TreeSet<>(Comparator.comparingInt(Mention::start));
+        shown.addAll(matched);
+        ticket.mentions().stream().filter(Mention::outage).forEach(shown::add);
+        List<String> words = shown.stream().map(Mention::surface).distinct().limit(MAX_WORDS_IN_REASON).toList();
+        if (words.isEmpty()) {
+            return "nothing in the ticket matches incident " + name(incident);
+        }
+        if (matched.isEmpty()) {
+            return "matches incident " + name(incident) + " only through outage wording: " + quoted(words);
+        }
+        return "matches incident " + name(incident) + ": " + quoted(words);
+    }
+
+    private double rarity(String term) {
+        double idf = rarity.idf(term);
+        if (!(idf >= 0.0)) { // NaN or negative: treat as uninformative
+            return 0.0;
+        }
+        return Math.min(MAX_RARITY, idf);
+    }
+
+    // ---- ticket analysis -------------------------------------------------------------------------
+
+    /**
+     * Groups the analyzer's tokens into mentions: tokens whose character spans overlap come from the
+     * same words of the customer (a compound and its parts, a phrase and its concept token).
+     */
+    private TicketTerms ticketTerms(String text) {
+        List<Token> tokens = new ArrayList<>(Tokens.analyze(analyzer, text));
+        tokens.sort(Comparator.comparingInt(Token::startOffset).thenComparingInt(Token::endOffset));
+        List<Mention> mentions = new ArrayList<>();
+        List<Token> group = new ArrayList<>();
+        int groupEnd = -1;
+        for (Token token : tokens) {
+            if (!group.isEmpty() && token.startOffset() >= groupEnd) {
+                mentions.add(mention(text, group));
+                group = new ArrayList<>();
+            }
+            groupEnd = group.isEmpty() ? token.endOffset() : Math.max(groupEnd, token.endOffset());
+            group.add(token);
+        }
+        if (!group.isEmpty()) {
+            mentions.add(mention(text, group));
+        }
+        return new TicketTerms(mentions);
+    }
+
+    private Mention mention(String text, List<Token> group) {
+        int start = group.stream().mapToInt(Token::startOffset).min().orElseThrow();
+        int end = group.stream().mapToInt(Token::endOffset).max().orElseThrow();
+        String surface = text.substring(start, end).toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").strip();
+        boolean outage = false;
+        Set<String> services = new TreeSet<>();
+        Set<String> topics = new TreeSet<>();
+        Set<String> intents = new TreeSet<>();
+        Set<String> content = new TreeSet<>();
+        for (Token token : group) {
+            String term = token.term();
+            Kind kind = kindOf(term);
+            if (kind == Kind.OUTAGE) {
+                outage = true;
+            } else if (kind == Kind.SERVICE) {
+                services.add(term);
+            } else if (kind == Kind.TOPIC) {
+                topics.add(term);
+            } else if (kind == Kind.INTENT) {
+                intents.add(term);
+            } else if (term.length() > 1 && !genericTerms.contains(term) && !NUMBER_LIKE.matcher(term).matches()) {
+                content.add(term);
+            }
+        }
+        return new Mention(surface, start, clause(text, start), outage, services, topics, intents, content);
+    }
+
+    /** Index of the clause (split at , ; . ! ? followed by a space, and at line ends) holding offset. */
+    private static int clause(String text, int offset) {
+        java.util.regex.Matcher boundary = CLAUSE_BOUNDARY.matcher(text);
+        int clause = 0;
+        while (boundary.find() && boundary.end() <= offset) {
+            clause++;
+        }
+        return clause;
+    }
+
+    private Kind kindOf(String term) {
+        return vocabulary.concept(term).map(Concept::kind).orElse(null);
+    }
+
+    /** Words of the outage phrases ("geht", "nicht", "erreichbar") and negations: no content. */
+    private Set<String> genericTerms() {
+        Set<String> generic = new HashSet<>();
+        List<String> phrases = new ArrayList<>(NEGATIONS);
+        vocabulary.concepts(Kind.OUTAGE).forEach(c -> phrases.addAll(c.phrases()));
+        for (String phrase : phrases) {
+            for (String term : Tokens.tokens(analyzer, phrase)) {
+                if (vocabulary.concept(term).isEmpty()) {
+                    generic.add(term);
+                }
+            }
+        }
+        return Set.copyOf(generic);
+    }
+
+    private void requireConceptAnalyzer() {
+        for (Kind kind : Kind.values()) {
+            for (Concept concept : vocabulary.concepts(kind)) {
+                String phrase = concept.phrases().get(0);
+                if (!Tokens.tokens(analyzer, phrase).contains(concept.token())) {
+                    throw new IllegalArgumentException("analyzer " + analyzer.getClass().getSimpleName()
+                            + " does not turn '" + phrase + "' into " + concept.token()
+                            + "; IncidentMatcher needs LotseAnalyzer built from the same vocabulary");
+                }
+            }
+        }
+    }
+
+    // ---- reasons ---------------------------------------------------------------------------------
+
+    private String labels(Set<String> concepts) {
+        return concepts.stream()
+                .map(c -> vocabulary.concept(c).map(Concept::label).orElse(c))
+                .collect(Collectors.joining(", "));
+    }
+
+    private static String name(IncidentProfile incident) {
+        String title = incident.title().strip();
+        if (title.length() > MAX_TITLE_IN_REASON) {
+            title = title.substring(0, MAX_TITLE_IN_REASON - 1) + "\u2026";
+        }
+        return incident.incidentId() + " '" + title + "'";
+    }
+
+    private static String quoted(java.util.Collection<String> words) {
+        return words.stream().map(w -> "'" + w + "'").collect(Collectors.joining(", "));
+    }
+
+    private static String fmt(double value) {
+        return String.format(Locale.ROOT, "%.2f", value);
+    }
+
+    private static String time(Instant instant) {
+        return instant.truncatedTo(ChronoUnit.SECONDS).toString();
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new HashSet<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    // ---- values ----------------------------------------------------------------------------------
+
+    /** Words of the customer that belong together, with what they mean for triage. */
+    private record Mention(String surface, int start, int clause, boolean outage, Set<String> services,
+            Set<String> topics, Set<String> intents, Set<String> contentTerms) {
+
+        /** Anything that can match an incident or shows what else the customer talks about. */
+        boolean isContent() {
+            return !contentTerms.isEmpty() || !services.isEmpty() || !topics.isEmpty() || !intents.isEmpty();
+        }
+
+        Set<String> objects() {
+            return union(services, topics);
+        }
+    }
+
+    private final class TicketTerms {
+        private final List<Mention> mentions;
+        private final Set<Integer> affectedClauses = new HashSet<>();
+        private final Set<String> affectedServices = new TreeSet<>();
+        private final List<String> serviceSurfaces = new ArrayList<>();
+        private final Map<String, Set<String>> intentSurfaces = new LinkedHashMap<>();
+        private final boolean outage;
+
+        TicketTerms(List<Mention> mentions) {
+            this.mentions = List.copyOf(mentions);
+            boolean anyOutage = false;
+            Set<Integer> outageClauses = new HashSet<>();
+            for (Mention m : mentions) {
+                if (m.outage()) {
+                    anyOutage = true;
+                    outageClauses.add(m.clause());
+                }
+                for (String intent : m.intents()) {
+                    intentSurfaces.computeIfAbsent(intent, i -> new LinkedHashSet<>()).add(m.surface());
+                }
+            }
+            this.outage = anyOutage;
+            // The services "affected" are those named in a clause with outage wording; when no clause
+            // has both (or there is no outage wording), every named service counts.
+            boolean objectNearOutage = mentions.stream()
+                    .anyMatch(m -> !m.objects().isEmpty() && outageClauses.contains(m.clause()));
+            for (Mention m : mentions) {
+                if (!objectNearOutage || outageClauses.contains(m.clause())) {
+                    affectedClauses.add(m.clause());
+                    if (!m.services().isEmpty()) {
+                        affectedServices.addAll(m.services());
+                        if (!serviceSurfaces.contains(m.surface())) {
+                            serviceSurfaces.add(m.surface());
+                        }
+                    }
+                }
+            }
+        }
+
+        boolean isAffected(Mention mention) {
+            return affectedClauses.contains(mention.clause());
+        }
+
+        Set<String> affectedServices() {
+            return affectedServices;
+        }
+
+        List<Mention> mentions() {
+            return mentions;
+        }
+
+        boolean hasOutage() {
+            return outage;
+        }
+
+        List<String> serviceSurfaces() {
+            return serviceSurfaces.stream().limit(MAX_WORDS_IN_REASON).toList();
+        }
+
+        boolean hasIntent() {
+            return !intentSurfaces.isEmpty();
+        }
+
+        /** "asks about an invoice ('rechnung'): never answered automatically" */
+        List<String> intentLines() {
+            return intentSurfaces.entrySet().stream()
+                    .map(e -> vocabulary.concept(e.getKey()).map(Concept::label).orElse(e.getKey())
+                            + " (" + quoted(e.getValue().stream().limit(3).toList()) + "): never answered automatically")
+                    .toList();
+        }
+    }
+
+    private record Candidate(IncidentProfile incident, double score, List<Mention> matched, String matchLine,
+            String scoreLine, Optional<String> otherServiceLine) {}
+}

@@ -1,0 +1,179 @@
+package io.lotse.triage.index;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * The curated word lists behind triage: outage vocabulary, non-outage intent and German compound
+ * parts, read from {@code src/main/resources/triage/}. The synonym files are Solr synonym format
+ * (fed unchanged to Lucene's {@code SolrSynonymParser}); this class additionally reads the
+ * {@code #@ concept=.. kind=.. label=..} annotation comments so that the matcher knows what each
+ * concept token means and how to name it in a reason.
+ */
+public final class TriageVocabulary {
+
+    /** The one concept token for "something is broken". */
+    public static final String OUTAGE = "xoutage";
+
+    public static final String OUTAGE_RESOURCE = "triage/outage-vocabulary.txt";
+    public static final String INTENT_RESOURCE = "triage/non-outage-intent.txt";
+    public static final String COMPOUND_RESOURCE = "triage/compound-parts.txt";
+
+    /** What a concept token stands for; see the header of outage-vocabulary.txt. */
+    public enum Kind {
+        /** Generic outage wording; never enough for an automatic link on its own. */
+        OUTAGE,
+        /** A product the customer uses; a different service than the incident's counts against it. */
+        SERVICE,
+        /** A place or layer (data centre, network, domain): links, never contradicts. */
+        TOPIC,
+        /** Non-outage intent (invoice, password, ...): never answered automatically. */
+        INTENT
+    }
+
+    /** One concept token with the phrases (left-hand sides) that produce it. */
+    public record Concept(String token, Kind kind, String label, List<String> phrases) {
+        public Concept {
+            phrases = List.copyOf(phrases);
+        }
+    }
+
+    private static final Pattern ANNOTATION = Pattern.compile(
+            "^#@\\s*concept=(\\S+)\\s+kind=(\\S+)\\s+label=(.+)$");
+
+    private final String synonymRules;
+    private final Map<String, Concept> concepts;
+    private final List<String> compoundParts;
+
+    private TriageVocabulary(String synonymRules, Map<String, Concept> concepts, List<String> compoundParts) {
+        this.synonymRules = synonymRules;
+        this.concepts = concepts;
+        this.compoundParts = compoundParts;
+    }
+
+    /** The vocabulary shipped with Lotse (classpath resources under {@code triage/}). */
+    public static TriageVocabulary defaults() {
+        return Holder.DEFAULTS;
+    }
+
+    /** Builds a vocabulary from file contents, e.g. for tests or an operator-supplied override. */
+    public static TriageVocabulary of(String outageRules, String intentRules, String compoundParts) {
+        Map<String, Concept> concepts = new LinkedHashMap<>();
+        readConcepts(outageRules, concepts);
+        readConcepts(intentRules, concepts);
+        if (!concepts.containsKey(OUTAGE) || concepts.get(OUTAGE).kind() != Kind.OUTAGE) {
+            throw new IllegalArgumentException("outage vocabulary must define concept " + OUTAGE + " (kind=outage)");
+        }
+        List<String> parts = compoundParts.lines()
+                .map(String::strip)
+                .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+                .toList();
+        return new TriageVocabulary(outageRules + "\n" + intentRules, Map.copyOf(concepts), parts);
+    }
+
+    /** Both synonym files, concatenated, in Solr synonym format. */
+    public String synonymRules() {
+        return synonymRules;
+    }
+
+    /** Compound parts, as written in the file (not yet normalized). */
+    public List<String> compoundParts() {
+        return compoundParts;
+    }
+
+    public Optional<Concept> concept(String token) {
+        return Optional.ofNullable(concepts.get(token));
+    }
+
+    public Set<String> conceptTokens() {
+        return concepts.keySet();
+    }
+
+    public List<Concept> concepts(Kind kind) {
+        return concepts.values().stream().filter(c -> c.kind() == kind).toList();
+    }
+
+    private static void readConcepts(String rules, Map<String, Concept> into) {
+        String token = null;
+        Kind kind = null;
+        String label = null;
+        Map<String, List<String>> phrases = new LinkedHashMap<>();
+        Map<String, Kind> kinds = new LinkedHashMap<>();
+        Map<String, String> labels = new LinkedHashMap<>();
+        int lineNo = 0;
+        for (String raw : rules.lines().toList()) {
+            lineNo++;
+            String line = raw.strip();
+            Matcher annotation = ANNOTATION.matcher(line);
+            if (annotation.matches()) {
+                token = annotation.group(1);
+                kind = Kind.valueOf(annotation.group(2).toUpperCase(java.util.Locale.ROOT));
+                label = annotation.group(3).strip();
+                continue;
+            }
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            String[] sides = line.split("=>");
+            if (sides.length != 2) {
+                throw new IllegalArgumentException("line " + lineNo + ": expected 'phrase, phrase => concept': " + line);
+            }
+            String target = sides[1].strip();
+            if (token == null || !token.equals(target)) {
+                throw new IllegalArgumentException("line " + lineNo + ": rule for '" + target
+                        + "' is not preceded by its '#@ concept=" + target + " kind=.. label=..' annotation");
+            }
+            if (!target.matches("x[a-z]+") || target.matches(".*(ae|oe|ue).*")) {
+                throw new IllegalArgumentException("line " + lineNo + ": concept token must match x[a-z]+ "
+                        + "without ae/oe/ue (German normalization would rewrite it): " + target);
+            }
+            phrases.computeIfAbsent(target, t -> new ArrayList<>())
+                    .addAll(Arrays.stream(sides[0].split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList());
+            kinds.put(target, kind);
+            labels.put(target, label);
+        }
+        for (var entry : phrases.entrySet()) {
+            String t = entry.getKey();
+            if (into.containsKey(t)) {
+                throw new IllegalArgumentException("concept " + t + " is defined twice");
+            }
+            into.put(t, new Concept(t, kinds.get(t), labels.get(t), entry.getValue()));
+        }
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = TriageVocabulary.class.getClassLoader().getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("classpath resource " + name + " is missing");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "TriageVocabulary" + concepts.values().stream()
+                .map(c -> c.token() + "(" + c.kind() + ", " + c.phrases().size() + " phrases)")
+                .collect(Collectors.joining(", ", "[", "]"));
+    }
+
+    /** Lazily loaded, so that a missing resource fails the first use with a clear message. */
+    private static final class Holder {
+        static final TriageVocabulary DEFAULTS =
+                of(resource(OUTAGE_RESOURCE), resource(INTENT_RESOURCE), resource(COMPOUND_RESOURCE));
+    }
+}

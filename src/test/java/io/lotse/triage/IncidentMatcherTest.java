@@ -1,0 +1,234 @@
+package io.lotse.triage;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.lotse.triage.index.LotseAnalyzer;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.junit.jupiter.api.Test;
+
+class IncidentMatcherTest {
+
+    static final Instant START = Instant.parse("2025-11-03T14:45:00Z");
+    static final Instant LATER = START.plus(Duration.ofMinutes(25));
+
+    static final IncidentProfile WEB = new IncidentProfile(4,
+            "Stromausfall im Rechenzentrum: Webhosting nicht erreichbar", "", START);
+    static final IncidentProfile MAIL = new IncidentProfile(7,
+            "E-Mail-Empfang gestört: Mails kommen verzögert oder gar nicht an",
+            "Betroffen: IMAP und SMTP auf mx2. Wir arbeiten an der Behebung.", START.minus(Duration.ofHours(2)));
+
+    static final TriageThresholds THRESHOLDS = TriageThresholds.defaults();
+    final IncidentMatcher matcher = new IncidentMatcher(new LotseAnalyzer(), TermRarity.uniform(), THRESHOLDS);
+
+    static TicketText ticket(String text) {
+        return new TicketText("", text, LATER, false);
+    }
+
+    TriageDecision decide(String text, IncidentProfile... incidents) {
+        return matcher.decide(ticket(text), List.of(incidents));
+    }
+
+    static void assertReasonMentions(TriageDecision decision, String fragment) {
+        assertTrue(decision.reasons().stream().anyMatch(r -> r.contains(fragment)),
+                () -> "no reason contains '" + fragment + "': " + decision.reasons());
+    }
+
+    @Test
+    void germanWebsiteNotReachableIsAutoLinkedToTitleOnlyIncident() {
+        TriageDecision decision = decide("Unsere Webseite ist seit 14:50 nicht erreichbar", WEB);
+
+        assertEquals(Decision.AUTO_LINKED, decision.decision(), decision.reasons()::toString);
+        assertEquals(Optional.of(4L), decision.incidentId());
+        assertTrue(decision.score() >= THRESHOLDS.autoLink(), () -> "score " + decision.score());
+        assertEquals("matches incident 4 'Stromausfall im Rechenzentrum: Webhosting nicht erreichbar': "
+                + "'webseite', 'nicht erreichbar'", decision.reasons().get(0));
+    }
+
+    @Test
+    void invoiceQuestionIsUnrelated() {
+        TriageDecision decision = decide("Ich habe eine Frage zu meiner Rechnung vom Oktober", WEB);
+
+        assertEquals(Decision.UNRELATED, decision.decision(), decision.reasons()::toString);
+        assertEquals(Optional.empty(), decision.incidentId());
+        assertReasonMentions(decision, "asks about an invoice ('rechnung'): never answered automatically");
+    }
+
+    @Test
+    void englishShopDownWith503IsAutoLinked() {
+        TriageDecision decision = decide("our shop is down since 3pm, 503 errors", WEB);
+
+        assertEquals(Decision.AUTO_LINKED, decision.decision(), decision.reasons()::toString);
+        assertEquals(Optional.of(4L), decision.incidentId());
+        assertReasonMentions(decision, "'shop', 'down', '503'");
+    }
+
+    @Test
+    void mailNotArrivingIsNotAutoLinkedToAWebIncident() {
+        TriageDecision decision = decide("Mail kommt nicht an", WEB);
+
+        assertNotEquals(Decision.AUTO_LINKED, decision.decision(), decision.reasons()::toString);
+        assertReasonMentions(decision, "reports e-mail ('mail') but incident 4 names website");
+    }
+
+    @Test
+    void withWebAndMailIncidentsEachTicketGoesToItsIncident() {
+        TriageDecision mail = decide("Mail kommt nicht an", WEB, MAIL);
+        TriageDecision web = decide("Unsere Homepage ist down", WEB, MAIL);
+
+        assertEquals(Decision.AUTO_LINKED, mail.decision(), mail.reasons()::toString);
+        assertEquals(Optional.of(7L), mail.incidentId());
+        assertReasonMentions(mail, "runner-up incident 4");
+        assertEquals(Decision.AUTO_LINKED, web.decision(), web.reasons()::toString);
+        assertEquals(Optional.of(4L), web.incidentId());
+    }
+
+    @Test
+    void outageWordsReferToTheServiceInTheirOwnClause() {
+        TriageDecision decision = decide("Webseite nicht erreichbar, Mails gehen aber", WEB, MAIL);
+
+        assertEquals(Optional.of(4L), decision.incidentId(), decision.reasons()::toString);
+    }
+
+    @Test
+    void outOfOfficeTextIsNeverAutoLinked() {
+        String text = "Vielen Dank für Ihre Nachricht. Ich bin bis zum 20.10. nicht im Büro und nicht erreichbar. "
+                + "Ihre E-Mail wird nicht weitergeleitet. In dringenden Fällen wenden Sie sich an support@kunde.de.";
+        TriageDecision asHuman = matcher.decide(new TicketText("Automatische Antwort: Webseite", text, LATER, false),
+                List.of(WEB, MAIL));
+        TriageDecision asMachine = matcher.decide(new TicketText("Abwesenheitsnotiz", text, LATER, true),
+                List.of(WEB, MAIL));
+
+        assertNotEquals(Decision.AUTO_LINKED, asHuman.decision(), asHuman.reasons()::toString);
+        assertReasonMentions(asHuman, "out-of-office");
+        assertNotEquals(Decision.AUTO_LINKED, asMachine.decision(), asMachine.reasons()::toString);
+    }
+
+    @Test
+    void machineSentOutageReportIsSuggestedNotAutoLinked() {
+        TriageDecision decision = matcher.decide(
+                new TicketText("ALERT", "Monitoring: Website www.beispiel.de is DOWN (HTTP 503)", LATER, true),
+                List.of(WEB));
+
+        assertEquals(Decision.SUGGESTED, decision.decision(), decision.reasons()::toString);
+        assertEquals(Optional.of(4L), decision.incidentId());
+        assertReasonMentions(decision, "sent by a machine");
+    }
+
+    @Test
+    void ticketSentBeforeIncidentStartIsUnrelated() {
+        TicketText early = new TicketText("", "Webseite nicht erreichbar", START.minus(Duration.ofMinutes(20)), false);
+        TriageDecision decision = matcher.decide(early, List.of(WEB));
+
+        assertEquals(Decision.UNRELATED, decision.decision());
+        assertEquals(0.0, decision.score());
+        assertReasonMentions(decision, "before incident 4");
+    }
+
+    @Test
+    void ticketSentWithinClockSkewBeforeStartStillMatches() {
+        TicketText skewed = new TicketText("", "Webseite nicht erreichbar", START.minus(Duration.ofSeconds(90)), false);
+
+        assertEquals(Decision.AUTO_LINKED, matcher.decide(skewed, List.of(WEB)).decision());
+    }
+
+    @Test
+    void verboseGermanStormMailWithGreetingAndSignatureIsAutoLinked() {
+        String mail = """
+                Sehr geehrte Damen und Herren,
+
+                seit heute Mittag ist unser Onlineshop www.mueller-moebel.de nicht mehr erreichbar.
+                Unsere Kunden bekommen nur eine weiße Seite bzw. einen Fehler 503 angezeigt.
+                Wir haben an der Seite nichts geändert, auch kein Update eingespielt.
+                Das ist für uns gerade sehr ärgerlich, weil heute unser Herbstverkauf läuft.
+                Können Sie bitte dringend nachsehen und uns Bescheid geben, wann es wieder geht?
+
+                Mit freundlichen Grüßen
+                Thomas Müller
+                Müller Möbel GmbH & Co. KG
+                Hauptstraße 12, 04109 Leipzig
+                Tel. 0341 555 0199
+                """;
+        TriageDecision decision = matcher.decide(new TicketText("Shop offline!!", mail, LATER, false), List.of(WEB, MAIL));
+
+        assertEquals(Decision.AUTO_LINKED, decision.decision(), decision.reasons()::toString);
+        assertEquals(Optional.of(4L), decision.incidentId());
+    }
+
+    @Test
+    void askingToSwitchOffAServerIsNotAutoLinked() {
+        IncidentProfile serverIncident = new IncidentProfile(11, "vServer-Cluster ausgefallen, Server nicht erreichbar",
+                "", START);
+        TriageDecision decision = decide("Können Sie meinen alten Server abschalten / offline nehmen? Danke",
+                WEB, serverIncident);
+
+        assertNotEquals(Decision.AUTO_LINKED, decision.decision(), decision.reasons()::toString);
+        assertReasonMentions(decision, "asks to switch off or delete something ('abschalten', 'offline nehmen')");
+    }
+
+    @Test
+    void invoiceNotReachableInPortalIsNotAutoLinked() {
+        TriageDecision decision = decide("Die Rechnung ist nicht erreichbar im Kundenportal", WEB);
+
+        assertNotEquals(Decision.AUTO_LINKED, decision.decision(), decision.reasons()::toString);
+        assertReasonMentions(decision, "asks about an invoice ('rechnung')");
+    }
+
+    @Test
+    void onlyGenericOutageWordsAreSuggestedNeverAutoLinked() {
+        TriageDecision decision = decide("Bei euch alles down?", WEB);
+
+        assertEquals(Decision.SUGGESTED, decision.decision(), decision.reasons()::toString);
+        assertReasonMentions(decision, "only through outage wording: 'down'");
+    }
+
+    @Test
+    void twoIncidentsAboutTheSameServiceLeaveTheChoiceToAnAgent() {
+        IncidentProfile webB = new IncidentProfile(5, "Webhosting Cluster B nicht erreichbar", "", START);
+        TriageDecision decision = decide("Webseite nicht erreichbar", WEB, webB);
+
+        assertEquals(Decision.SUGGESTED, decision.decision(), decision.reasons()::toString);
+        assertReasonMentions(decision, "is below 0.15: an agent picks the incident");
+    }
+
+    @Test
+    void noActiveIncidentIsUnrelatedWithScoreZero() {
+        TriageDecision decision = matcher.decide(ticket("Webseite down"), List.of());
+
+        assertEquals(TriageDecision.unrelated(List.of("no active incident")), decision);
+    }
+
+    @Test
+    void rareSharedWordLiftsAMatchOnTheIncidentTextOnly() {
+        IncidentProfile dbIncident = new IncidentProfile(9, "Störung bei einem Cluster",
+                "Betroffen: Datenbank-Cluster db3 (MySQL). Verbindungsabbrüche seit 15:02.", START);
+        TermRarity db3IsRare = term -> term.equals("db3") ? 2.0 : 1.0;
+        IncidentMatcher withRarity = new IncidentMatcher(new LotseAnalyzer(), db3IsRare, THRESHOLDS);
+
+        double plain = matcher.decide(ticket("MySQL auf db3 nicht erreichbar"), List.of(dbIncident)).score();
+        double rare = withRarity.decide(ticket("MySQL auf db3 nicht erreichbar"), List.of(dbIncident)).score();
+
+        assertTrue(rare > plain, () -> rare + " <= " + plain);
+    }
+
+    @Test
+    void analyzerWithoutConceptTokensIsRejected() {
+        assertThrows(IllegalArgumentException.class,
+                () -> new IncidentMatcher(new StandardAnalyzer(), TermRarity.uniform(), THRESHOLDS));
+    }
+
+    @Test
+    void scoreStaysInUnitIntervalForEveryIncident() {
+        for (String text : List.of("", "!!!", "Webhosting Webhosting Webhosting nicht erreichbar 503 down offline",
+                "Rechnung Passwort Kündigung Umzug Angebot Vertrag")) {
+            TriageDecision decision = decide(text, WEB, MAIL);
+            assertTrue(decision.score() >= 0 && decision.score() <= 1, () -> text + " -> " + decision.score());
+        }
+    }
+}

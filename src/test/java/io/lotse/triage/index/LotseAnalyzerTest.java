@@ -1,0 +1,143 @@
+package io.lotse.triage.index;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+class LotseAnalyzerTest {
+
+    private static final Analyzer ANALYZER = new LotseAnalyzer();
+
+    @AfterAll
+    static void close() {
+        ANALYZER.close();
+    }
+
+    private static List<String> tokens(String text) {
+        return Tokens.tokens(ANALYZER, text);
+    }
+
+    @Test
+    void germanOutageSentenceKeepsNegationAndGetsConcepts() {
+        // "seit" is a stop word; the "seit" below is the stem of the compound part "seite".
+        assertEquals(List.of("xweb", "webseit", "seit", "14", "50", "xoutage", "nicht", "erreichbar"),
+                tokens("Unsere Webseite ist seit 14:50 nicht erreichbar"));
+    }
+
+    @Test
+    void invoiceWordStaysItselfAndIsMarkedAsIntent() {
+        assertEquals(List.of("xinvoice", "rechnung"), tokens("Rechnung"));
+    }
+
+    @Test
+    void incidentTitleWithCompoundsYieldsOutageWebAndDataCentre() {
+        assertEquals(List.of(
+                        "stromausfall", "strom", "ausfall", "xoutage",
+                        "xdc", "rechenzentrum",
+                        "xweb", "webhosting", "hosting",
+                        "xoutage", "nicht", "erreichbar"),
+                tokens("Stromausfall im Rechenzentrum: Webhosting nicht erreichbar"));
+    }
+
+    @Test
+    void englishStormTicketGetsWebAndOutageFromDownAnd503() {
+        assertEquals(List.of("xweb", "shop", "xoutage", "down", "3pm", "xoutage", "503", "error"),
+                tokens("our shop is down since 3pm, 503 errors"));
+    }
+
+    @Test
+    void umlautSpellingsAreOneTerm() {
+        assertEquals(tokens("Störung"), tokens("Stoerung"));
+        assertEquals(List.of("xoutage", "storung"), tokens("Störung"));
+        assertEquals(tokens("Grüße"), tokens("Gruesse"));
+    }
+
+    @Test
+    void greetingsAndPronounsAreDroppedButNegationsStay() {
+        assertEquals(List.of("xoutage", "kein", "zugriff"), tokens("Hallo, ich habe kein Zugriff. Danke, Grüße"));
+        // Stemmed like any word ("keine" -> "kein"), but present.
+        assertEquals(List.of("nicht", "no", "not", "nev", "kein", "ohn"),
+                tokens("nicht no not never keine ohne"));
+    }
+
+    @Test
+    void multiWordPhrasesMatchAcrossStopWords() {
+        assertEquals(List.of("xmail", "mail", "xoutage", "kommt", "nicht"), tokens("Mail kommt nicht an"));
+        assertTrue(tokens("I can’t reach my website").contains("xoutage"), "typographic apostrophe");
+        assertTrue(tokens("connection timed out").contains("xoutage"));
+        assertTrue(tokens("502 Bad Gateway").contains("xoutage"));
+    }
+
+    @Test
+    void compoundPartsBringTheirConcepts() {
+        assertEquals(List.of("xoutage", "verbindungsabbruch", "verbindung", "abbruch"), tokens("Verbindungsabbrüche"));
+        assertEquals(List.of("rechenzentrumsausfall", "rechenzentrum", "xdc", "ausfall", "xoutage"),
+                tokens("Rechenzentrumsausfall"));
+        assertEquals(List.of("xweb", "onlineshop", "shop"), tokens("Onlineshop"));
+        assertEquals(List.of("abrechnung", "rechnung", "xinvoice"), tokens("Abrechnung"));
+    }
+
+    @Test
+    void compoundPartsStackOnTheCompoundsPosition() throws IOException {
+        // SynonymGraphFilter cannot consume stacked tokens; the chain splits compounds after it.
+        assertEquals(List.of("stromausfall/1", "strom/0", "ausfall/0", "xoutage/0", "xdc/2", "rechenzentrum/0"),
+                termsWithIncrements("Stromausfall im Rechenzentrum"));
+    }
+
+    @Test
+    void conceptTokensAreNeitherSplitNorStemmed() {
+        assertEquals(List.of("xserver", "serv"), tokens("Server"));
+        assertEquals(List.of("xmail", "postfach"), tokens("Postfach"));
+    }
+
+    @Test
+    void switchingOffUsesOutageWordsInAnotherSense() {
+        List<String> terms = tokens("Können Sie meinen alten Server abschalten / offline nehmen? Danke");
+        assertEquals(List.of("alt", "xserver", "serv", "xdecommission", "abschalt", "xdecommission", "offlin", "nehm"),
+                terms);
+        assertFalse(terms.contains("xoutage"), "the longer phrase 'offline nehmen' wins over 'offline'");
+    }
+
+    @Test
+    void outOfOfficeTextIsMarked() {
+        assertTrue(tokens("Ich bin bis 20.10. nicht im Büro").contains("xautoreply"));
+        assertTrue(tokens("I am out of the office until Monday").contains("xautoreply"));
+    }
+
+    @Test
+    void pastedUrlsDoNotLookLikeACertificateProblem() {
+        assertFalse(tokens("https://www.beispiel.de").contains("xssl"));
+    }
+
+    @Test
+    void offsetsPointAtTheCustomersWords() {
+        String text = "Shop lädt nicht";
+        Tokens.Token outage = Tokens.analyze(ANALYZER, text).stream()
+                .filter(t -> t.term().equals("xoutage")).findFirst().orElseThrow();
+        assertEquals("lädt nicht", text.substring(outage.startOffset(), outage.endOffset()));
+    }
+
+    private static List<String> termsWithIncrements(String text) throws IOException {
+        List<String> out = new ArrayList<>();
+        try (TokenStream stream = ANALYZER.tokenStream(Tokens.FIELD, text)) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            PositionIncrementAttribute increment = stream.addAttribute(PositionIncrementAttribute.class);
+            stream.reset();
+            while (stream.incrementToken()) {
+                out.add(term + "/" + increment.getPositionIncrement());
+            }
+            stream.end();
+        }
+        return out;
+    }
+}
