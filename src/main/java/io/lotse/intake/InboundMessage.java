@@ -1,5 +1,6 @@
 package io.lotse.intake;
 
+import io.lotse.ticket.AttachedFile;
 import io.lotse.ticket.Channel;
 import io.lotse.ticket.Requester;
 import java.time.Instant;
@@ -25,7 +26,8 @@ public record InboundMessage(
         String language,
         Optional<byte[]> raw,
         Optional<String> recordedBy,
-        Optional<String> to) {
+        Optional<String> to,
+        List<AttachedFile> attachments) {
 
     /** Whether a machine sent it (bounce, out-of-office, list), and what showed it. */
     public record MachineSent(boolean yes, List<String> reasons) {

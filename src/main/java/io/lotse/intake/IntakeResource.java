@@ -2,7 +2,7 @@ package io.lotse.intake;
 
 import io.lotse.intake.chat.ChatAdapter;
 import io.lotse.intake.chat.ChatMessage;
-import io.lotse.intake.email.EmailAdapter;
+import io.lotse.intake.email.EmailIntake;
 import io.lotse.intake.phone.PhoneAdapter;
 import io.lotse.intake.phone.PhoneNote;
 import io.lotse.platform.BadInput;
@@ -30,11 +30,11 @@ import java.time.Clock;
 public class IntakeResource {
 
     private final IntakeService intake;
-    private final EmailAdapter email;
+    private final EmailIntake email;
     private final IntakeConfig config;
     private final Clock clock;
 
-    IntakeResource(IntakeService intake, EmailAdapter email, IntakeConfig config, Clock clock) {
+    IntakeResource(IntakeService intake, EmailIntake email, IntakeConfig config, Clock clock) {
         this.intake = intake;
         this.email = email;
         this.config = config;
@@ -53,7 +53,7 @@ public class IntakeResource {
         if (raw.length == 0) {
             throw new BadInput("The body is empty; send one raw RFC 5322 message.");
         }
-        return accepted(IntakeResponses.Email.of(intake.receive(email.toInbound(raw))));
+        return accepted(IntakeResponses.Email.of(email.receive(raw)));
     }
 
     @POST

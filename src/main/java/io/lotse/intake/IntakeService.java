@@ -15,6 +15,7 @@ import io.lotse.ticket.CustomerDirectory;
 import io.lotse.ticket.Direction;
 import io.lotse.ticket.FollowUps;
 import io.lotse.ticket.Message;
+import io.lotse.ticket.MessageAttachment;
 import io.lotse.ticket.MessageKind;
 import io.lotse.ticket.RawMessage;
 import io.lotse.ticket.Ticket;
@@ -170,6 +171,7 @@ public class IntakeService {
         m.createdBy = in.recordedBy().orElse(null);
         m.persist();
         in.raw().ifPresent(raw -> RawMessage.store(m.id, raw));
+        MessageAttachment.store(m.id, in.attachments());
         return m;
     }
 

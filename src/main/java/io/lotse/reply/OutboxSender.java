@@ -2,6 +2,7 @@ package io.lotse.reply;
 
 import io.lotse.ticket.DeliveryState;
 import io.lotse.ticket.Message;
+import io.lotse.ticket.MessageKind;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -152,9 +153,10 @@ public class OutboxSender {
                     java.util.Arrays.stream(m.references.strip().split("\\s+")).map(id -> "<" + id + ">").toList()));
         }
         if (m.automatic) {
-            // RFC 3834: mark our automatic mail so that well-behaved robots do not answer it, and ask
-            // Exchange not to send out-of-office replies to it.
-            mail.addHeader("Auto-Submitted", "auto-replied");
+            // RFC 3834: mark our automatic mail so that well-behaved robots do not answer it ("auto-replied"
+            // for the answer to a customer's mail, "auto-generated" for status notices), and ask Exchange
+            // not to send out-of-office replies to it.
+            mail.addHeader("Auto-Submitted", m.kind == MessageKind.AUTO_REPLY ? "auto-replied" : "auto-generated");
             mail.addHeader("X-Auto-Response-Suppress", "All");
         }
         mail.addHeader("X-Lotse-Ticket", String.valueOf(m.ticket.id));

@@ -3,6 +3,8 @@ package io.lotse.ticket;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /** A ticket as the API shows it (the contract's {@code GET /api/tickets/{id}}), and the pieces it is made of. */
 public record TicketView(long id, Channel channel, String subject, TicketStatus status, CustomerView customer,
@@ -26,12 +28,19 @@ public record TicketView(long id, Channel channel, String subject, TicketStatus 
     /** {@code text} is what the customer wrote this time; {@code body} the whole message. */
     public record MessageView(long id, Direction direction, Channel channel, MessageKind kind, String from, String to,
             String subject, String text, String body, Instant sentAt, boolean automatic, boolean automated,
-            DeliveryState deliveryState, String deliveryError, int deliveryAttempts) {
+            DeliveryState deliveryState, String deliveryError, int deliveryAttempts, List<AttachmentView> attachments) {
         public static MessageView of(Message m) {
+            return of(m, List.of());
+        }
+
+        static MessageView of(Message m, List<AttachmentView> attachments) {
             return new MessageView(m.id, m.direction, m.channel, m.kind, m.from, m.to, m.subject, m.text, m.body,
                     m.sentAt == null ? m.receivedAt : m.sentAt, m.automatic, m.automated, m.deliveryState,
-                    m.deliveryError, m.deliveryAttempts);
+                    m.deliveryError, m.deliveryAttempts, attachments);
         }
+    }
+
+    public record AttachmentView(String filename, String mimeType, long sizeBytes) {
     }
 
     /** One row of the ticket list. */
@@ -47,8 +56,14 @@ public record TicketView(long id, Channel channel, String subject, TicketStatus 
     }
 
     public static TicketView of(Ticket t) {
+        List<Message> messages = Message.ofTicket(t.id);
+        Map<Long, List<AttachmentView>> files = MessageAttachment.ofMessages(messages.stream().map(m -> m.id).toList())
+                .stream()
+                .collect(Collectors.groupingBy(a -> a.messageId,
+                        Collectors.mapping(a -> new AttachmentView(a.filename, a.mimeType, a.sizeBytes), Collectors.toList())));
         return new TicketView(t.id, t.channel, t.subject, t.status, CustomerView.of(t.customer), t.incidentId,
-                t.duplicateOf, TriageView.of(t), Message.ofTicket(t.id).stream().map(MessageView::of).toList(),
+                t.duplicateOf, TriageView.of(t),
+                messages.stream().map(m -> MessageView.of(m, files.getOrDefault(m.id, List.of()))).toList(),
                 t.createdAt, t.updatedAt, t.waitingSince);
     }
 }

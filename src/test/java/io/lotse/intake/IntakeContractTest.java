@@ -102,6 +102,24 @@ class IntakeContractTest {
     }
 
     @Test
+    void attachmentsAreListedOnTheStoredMessage() {
+        String raw = "From: Kunde <" + Api.uniqueAddress("files") + ">\r\n"
+                + "Subject: Logs\r\nMessage-ID: <" + Api.uniqueMessageId() + ">\r\nMIME-Version: 1.0\r\n"
+                + "Content-Type: multipart/mixed; boundary=\"b1\"\r\n\r\n"
+                + "--b1\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\nAnbei das Fehlerprotokoll.\r\n"
+                + "--b1\r\nContent-Type: application/pdf; name=\"fehler.pdf\"\r\n"
+                + "Content-Disposition: attachment; filename=\"fehler.pdf\"\r\nContent-Transfer-Encoding: base64\r\n\r\n"
+                + "JVBERi0xLjQKJeLjz9MK\r\n--b1--\r\n";
+        int ticket = Api.intake().contentType("message/rfc822").body(raw.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .post("/api/intake/email").then().statusCode(202).extract().path("ticketId");
+        Api.agent().get("/api/tickets/" + ticket).then().statusCode(200)
+                .body("messages[0].text", equalTo("Anbei das Fehlerprotokoll."))
+                .body("messages[0].attachments[0].filename", equalTo("fehler.pdf"))
+                .body("messages[0].attachments[0].mimeType", equalTo("application/pdf"))
+                .body("messages[0].attachments[0].sizeBytes", equalTo(15));
+    }
+
+    @Test
     void chatConversationJoinsItsTicketAndMessageIdDeduplicates() {
         String conversation = "c-" + Api.uniqueMessageId();
         Map<String, Object> line = Map.of("conversationId", conversation, "messageId", "m1",

@@ -36,6 +36,7 @@ public final class ChatAdapter {
                 LanguageGuess.guess(text).name().toLowerCase(Locale.ROOT),
                 Optional.empty(),
                 Optional.empty(),
-                Optional.empty());
+                Optional.empty(),
+                List.of());
     }
 }

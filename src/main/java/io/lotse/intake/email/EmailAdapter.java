@@ -4,6 +4,7 @@ import io.lotse.intake.CustomerWords;
 import io.lotse.intake.InboundMessage;
 import io.lotse.intake.IntakeConfig;
 import io.lotse.intake.LanguageGuess;
+import io.lotse.ticket.AttachedFile;
 import io.lotse.ticket.Channel;
 import io.lotse.ticket.Requester;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -65,7 +66,8 @@ public class EmailAdapter {
                 LanguageGuess.guess(mail.subject() + "\n" + words).name().toLowerCase(Locale.ROOT),
                 Optional.of(raw),
                 Optional.empty(),
-                mail.to().isEmpty() ? Optional.empty() : Optional.of(String.join(", ", mail.to())));
+                mail.to().isEmpty() ? Optional.empty() : Optional.of(String.join(", ", mail.to())),
+                mail.attachments().stream().map(a -> new AttachedFile(a.filename(), a.mimeType(), a.sizeBytes())).toList());
     }
 
     private InboundMessage unreadable(byte[] raw, String why) {
@@ -73,7 +75,7 @@ public class EmailAdapter {
         String body = "This message could not be read as e-mail (" + why + "). Its raw bytes are kept.\n\n" + preview;
         return new InboundMessage(Channel.EMAIL, Requester.of(null, null, null, null), "(unreadable e-mail)", body, body,
                 clock.instant(), Optional.of("sha256:" + sha256(raw)), Optional.empty(), List.of(), Optional.empty(),
-                InboundMessage.MachineSent.no(), "en", Optional.of(raw), Optional.empty(), Optional.empty());
+                InboundMessage.MachineSent.no(), "en", Optional.of(raw), Optional.empty(), Optional.empty(), List.of());
     }
 
     /** Nearest parent first: In-Reply-To, then References from the newest back. */

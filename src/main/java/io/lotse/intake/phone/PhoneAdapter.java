@@ -34,6 +34,7 @@ public final class PhoneAdapter {
                 LanguageGuess.guess(text).name().toLowerCase(Locale.ROOT),
                 Optional.empty(),
                 Optional.ofNullable(note.takenBy()).filter(t -> !t.isBlank()),
-                Optional.empty());
+                Optional.empty(),
+                List.of());
     }
 }

@@ -40,7 +40,7 @@ public class QueueService {
         List<QueueItem> items = new ArrayList<>();
         for (Incident i : active) {
             long[] c = counts.getOrDefault(i.id, new long[] {0, 0});
-            items.add(QueueItem.incident(i.id, i.title, i.status.name(), c[0], c[1], i.startedAt));
+            items.add(new QueueItem.IncidentItem(i.id, i.title, i.status.name(), c[0], c[1], i.startedAt));
         }
         List<Ticket> waiting = Ticket.find("""
                         select t from Ticket t join fetch t.customer
@@ -50,7 +50,7 @@ public class QueueService {
         for (Ticket t : waiting) {
             Long suggested = "SUGGESTED".equals(t.triageDecision) && t.triageIncidentId != null
                     && activeIds.contains(t.triageIncidentId) ? t.triageIncidentId : null;
-            items.add(QueueItem.ticket(t.id, t.subject, t.channel, TicketView.CustomerView.of(t.customer),
+            items.add(new QueueItem.TicketItem(t.id, t.subject, t.channel, TicketView.CustomerView.of(t.customer),
                     t.waitingSince == null ? t.createdAt : t.waitingSince, suggested));
         }
         return items;
