@@ -53,7 +53,7 @@ public class IntakeResource {
         if (raw.length == 0) {
             throw new BadInput("The body is empty; send one raw RFC 5322 message.");
         }
-        return accepted(IntakeResponses.Email.of(email.receive(raw)));
+        return accepted(IntakeResponses.Email.of(email.receive(raw, "http")));
     }
 
     @POST

@@ -8,7 +8,6 @@ import io.lotse.ticket.AttachedFile;
 import io.lotse.ticket.Channel;
 import io.lotse.ticket.Requester;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -18,16 +17,13 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.jboss.logging.Logger;
 
 /**
- * Turns raw RFC 5322 bytes into an {@link InboundMessage}. A mail that cannot be parsed is not refused:
- * it becomes a ticket for a human with its raw bytes kept, so nothing a customer sent is lost.
+ * Turns raw RFC 5322 bytes into an {@link InboundMessage}, or, for a mail that cannot be read, into a
+ * placeholder that keeps the raw bytes and tells agents it is in quarantine.
  */
 @ApplicationScoped
 public class EmailAdapter {
-
-    private static final Logger LOG = Logger.getLogger(EmailAdapter.class);
 
     private final EmailParser parser;
     private final MachineSentMail machineSent = new MachineSentMail();
@@ -40,14 +36,8 @@ public class EmailAdapter {
         this.clock = clock;
     }
 
-    public InboundMessage toInbound(byte[] raw) {
-        ParsedEmail mail;
-        try {
-            mail = parser.parse(raw);
-        } catch (UnparseableMailException e) {
-            LOG.warnf("Unreadable e-mail (%d bytes) kept raw for a human: %s", raw.length, e.getMessage());
-            return unreadable(raw, e.getMessage());
-        }
+    public InboundMessage toInbound(byte[] raw) throws UnparseableMailException {
+        ParsedEmail mail = parser.parse(raw);
         MachineSentMail.Verdict verdict = machineSent.judge(mail);
         List<String> threadIds = new ArrayList<>(new LinkedHashSet<>(concat(mail.inReplyTo(), reversed(mail.references()))));
         String words = CustomerWords.newWords(mail.body());
@@ -70,11 +60,15 @@ public class EmailAdapter {
                 mail.attachments().stream().map(a -> new AttachedFile(a.filename(), a.mimeType(), a.sizeBytes())).toList());
     }
 
-    private InboundMessage unreadable(byte[] raw, String why) {
-        String preview = new String(raw, 0, Math.min(raw.length, 20_000), StandardCharsets.ISO_8859_1);
-        String body = "This message could not be read as e-mail (" + why + "). Its raw bytes are kept.\n\n" + preview;
-        return new InboundMessage(Channel.EMAIL, Requester.of(null, null, null, null), "(unreadable e-mail)", body, body,
-                clock.instant(), Optional.of("sha256:" + sha256(raw)), Optional.empty(), List.of(), Optional.empty(),
+    /**
+     * What agents see of a mail that could not be read: no guessed words (they would only confuse triage),
+     * the reason, and the raw bytes, kept with the message.
+     */
+    public InboundMessage placeholder(byte[] raw, String why) {
+        String body = "This e-mail could not be read (" + why + "). It is kept unchanged in the quarantine; "
+                + "an admin can re-process it there once the cause is fixed.";
+        return new InboundMessage(Channel.EMAIL, Requester.of(null, null, null, null), "(unreadable e-mail)", body, "",
+                clock.instant(), Optional.of("unreadable:" + sha256(raw)), Optional.empty(), List.of(), Optional.empty(),
                 InboundMessage.MachineSent.no(), "en", Optional.of(raw), Optional.empty(), Optional.empty(), List.of());
     }
 
