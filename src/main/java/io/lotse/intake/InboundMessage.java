@@ -27,7 +27,12 @@ public record InboundMessage(
         Optional<byte[]> raw,
         Optional<String> recordedBy,
         Optional<String> to,
-        List<AttachedFile> attachments) {
+        List<AttachedFile> attachments,
+        Optional<Bounce> bounce) {
+
+    /** A delivery failure report about one of our own messages. */
+    public record Bounce(String ourMessageId, String diagnostic) {
+    }
 
     /** Whether a machine sent it (bounce, out-of-office, list), and what showed it. */
     public record MachineSent(boolean yes, List<String> reasons) {

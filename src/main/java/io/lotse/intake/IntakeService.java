@@ -12,6 +12,7 @@ import io.lotse.reply.ReplyConfig;
 import io.lotse.ticket.Channel;
 import io.lotse.ticket.Customer;
 import io.lotse.ticket.CustomerDirectory;
+import io.lotse.ticket.DeliveryState;
 import io.lotse.ticket.Direction;
 import io.lotse.ticket.FollowUps;
 import io.lotse.ticket.Message;
@@ -111,6 +112,7 @@ public class IntakeService {
             ticket.updatedAt = now;
         }
         Message message = storeInbound(in, ticket, now);
+        in.bounce().ifPresent(this::recordBounce);
 
         List<String> reasons = new ArrayList<>();
         TriageDecision decision;
@@ -173,6 +175,24 @@ public class IntakeService {
         in.raw().ifPresent(raw -> RawMessage.store(m.id, raw));
         MessageAttachment.store(m.id, in.attachments());
         return m;
+    }
+
+    /**
+     * Our message did not arrive: mark it, and mark the address so that nothing automatic is sent there
+     * again (agents still see the ticket and can call).
+     */
+    private void recordBounce(InboundMessage.Bounce bounce) {
+        Message.<Message>find("headerMessageId = ?1 and direction = ?2", bounce.ourMessageId(), Direction.OUTBOUND)
+                .firstResultOptional()
+                .ifPresent(ours -> {
+                    ours.deliveryState = DeliveryState.BOUNCED;
+                    ours.deliveryError = "bounced: " + bounce.diagnostic();
+                    if (ours.to != null) {
+                        Customer.findByEmail(ours.to.toLowerCase(java.util.Locale.ROOT)).ifPresent(c -> c.bouncing = true);
+                    }
+                    LOG.infof("Message %d to %s bounced (%s); the address is marked as bouncing", ours.id, ours.to,
+                            bounce.diagnostic());
+                });
     }
 
     /** A person took this ticket off that incident before: the classifier does not put it back. */

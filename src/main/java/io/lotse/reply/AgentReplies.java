@@ -3,7 +3,6 @@ package io.lotse.reply;
 import io.lotse.platform.Unprocessable;
 import io.lotse.ticket.Channel;
 import io.lotse.ticket.Customer;
-import io.lotse.ticket.DeliveryState;
 import io.lotse.ticket.Direction;
 import io.lotse.ticket.Message;
 import io.lotse.ticket.MessageKind;
@@ -48,14 +47,12 @@ public class AgentReplies {
             sent = outbox.queueMail(new Outbox.OutboundMail(ticket, MessageKind.AGENT_REPLY, Optional.empty(),
                     customer.email, subject, text, parent, Optional.empty(), false, agent));
         } else {
-            sent = outbox.recordInChannel(ticket, MessageKind.AGENT_REPLY, ticket.channel, Optional.empty(), text,
-                    Optional.empty());
+            sent = ticket.channel == Channel.PHONE
+                    ? outbox.recordCallBack(ticket, MessageKind.AGENT_REPLY, Optional.empty(), text, Optional.empty())
+                    : outbox.recordInChannel(ticket, MessageKind.AGENT_REPLY, ticket.channel, Optional.empty(), text,
+                            Optional.empty());
             sent.automatic = false;
             sent.createdBy = agent;
-            if (ticket.channel == Channel.PHONE) {
-                sent.deliveryState = DeliveryState.CALL_BACK;
-                sent.sentAt = null;
-            }
         }
         ticket.waitingSince = null;
         ticket.updatedAt = clock.instant();

@@ -38,13 +38,21 @@ public class IncidentMessages {
             String text = composer.statusUpdate(ticket.language, customer.name, ticket.id, notice);
             // The dedup key makes "once per customer per update" a database fact, even if fan-out is retried.
             Optional<String> key = Optional.of("update:" + updateId + ":customer:" + customer.id);
-            if (ticket.channel == Channel.EMAIL && customer.email != null && !customer.bouncing) {
-                outbox.queueMail(new Outbox.OutboundMail(ticket, MessageKind.STATUS_UPDATE, Optional.of(notice.incidentId()),
-                        customer.email, ReplyComposer.updateSubject(ticket.language, notice.title(), ticket.id), text,
-                        latestInbound(ticket), key, true, "lotse"));
-            } else {
-                outbox.recordInChannel(ticket, MessageKind.STATUS_UPDATE, ticket.channel, Optional.of(notice.incidentId()),
-                        text, key);
+            Optional<Long> incident = Optional.of(notice.incidentId());
+            switch (ticket.channel) {
+                case EMAIL -> {
+                    if (customer.email != null && !customer.bouncing) {
+                        outbox.queueMail(new Outbox.OutboundMail(ticket, MessageKind.STATUS_UPDATE, incident, customer.email,
+                                ReplyComposer.updateSubject(ticket.language, notice.title(), ticket.id), text,
+                                latestInbound(ticket), key, true, "lotse"));
+                    } else {
+                        outbox.recordUndeliverable(ticket, MessageKind.STATUS_UPDATE, incident, text, key,
+                                customer.email == null ? "not sent: no e-mail address" : "not sent: mail to " + customer.email
+                                        + " bounced before");
+                    }
+                }
+                case CHAT -> outbox.recordInChannel(ticket, MessageKind.STATUS_UPDATE, Channel.CHAT, incident, text, key);
+                case PHONE -> outbox.recordCallBack(ticket, MessageKind.STATUS_UPDATE, incident, text, key);
             }
         }
     }

@@ -72,6 +72,27 @@ public class Outbox {
         return m;
     }
 
+    /** A text for a customer we can only reach by phone: an agent reads it out on a call-back. */
+    public Message recordCallBack(Ticket ticket, MessageKind kind, Optional<Long> incidentId, String text,
+            Optional<String> dedupKey) {
+        Message m = base(ticket, kind, Channel.PHONE, incidentId, text, true, "lotse");
+        m.dedupKey = dedupKey.orElse(null);
+        m.deliveryState = DeliveryState.CALL_BACK;
+        m.persist();
+        return m;
+    }
+
+    /** A message that cannot go out (no address, a bouncing one): recorded with the reason, so ops see it. */
+    public Message recordUndeliverable(Ticket ticket, MessageKind kind, Optional<Long> incidentId, String text,
+            Optional<String> dedupKey, String reason) {
+        Message m = base(ticket, kind, Channel.EMAIL, incidentId, text, true, "lotse");
+        m.dedupKey = dedupKey.orElse(null);
+        m.deliveryState = DeliveryState.FAILED;
+        m.deliveryError = reason;
+        m.persist();
+        return m;
+    }
+
     private Message base(Ticket ticket, MessageKind kind, Channel channel, Optional<Long> incidentId, String text,
             boolean automatic, String createdBy) {
         Message m = new Message();

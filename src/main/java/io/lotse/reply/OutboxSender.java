@@ -1,5 +1,6 @@
 package io.lotse.reply;
 
+import io.lotse.ticket.Customer;
 import io.lotse.ticket.DeliveryState;
 import io.lotse.ticket.Message;
 import io.lotse.ticket.MessageKind;
@@ -106,6 +107,21 @@ public class OutboxSender {
     }
 
     private boolean deliver(long id) {
+        boolean bounces = QuarkusTransaction.requiringNew().call(() -> {
+            Message m = Message.findById(id);
+            boolean known = m.to != null && Customer.findByEmail(m.to.toLowerCase(java.util.Locale.ROOT))
+                    .map(c -> c.bouncing).orElse(false);
+            if (known) {
+                // Mail there came back before: retrying would only bounce again (and hurt our reputation).
+                m.deliveryState = DeliveryState.FAILED;
+                m.deliveryError = "not sent: mail to " + m.to + " bounced before";
+                m.nextAttemptAt = null;
+            }
+            return known;
+        });
+        if (bounces) {
+            return false;
+        }
         Mail mail = QuarkusTransaction.requiringNew().call(() -> toMail(Message.findById(id)));
         try {
             mailer.send(mail);

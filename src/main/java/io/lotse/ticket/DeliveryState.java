@@ -7,8 +7,10 @@ public enum DeliveryState {
     /** Claimed by a sender; if it stays here (crash), it is picked up again after a timeout. */
     SENDING,
     SENT,
-    /** Given up after repeated failures; the reason is kept. */
+    /** Given up after repeated failures, or not sent because the address bounces; the reason is kept. */
     FAILED,
+    /** Accepted by SMTP, then reported undeliverable by the receiving side. */
+    BOUNCED,
     /** Not sent by us: shown to the customer by the chat widget or read out by an agent. */
     DELIVERED_IN_CHANNEL,
     /** For a customer we can only reach by phone: an agent reads it out on a call-back. */

@@ -37,6 +37,7 @@ public final class ChatAdapter {
                 Optional.empty(),
                 Optional.empty(),
                 Optional.empty(),
-                List.of());
+                List.of(),
+                Optional.empty());
     }
 }

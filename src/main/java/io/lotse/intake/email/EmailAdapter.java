@@ -4,6 +4,7 @@ import io.lotse.intake.CustomerWords;
 import io.lotse.intake.InboundMessage;
 import io.lotse.intake.IntakeConfig;
 import io.lotse.intake.LanguageGuess;
+import io.lotse.reply.ReplyConfig;
 import io.lotse.ticket.AttachedFile;
 import io.lotse.ticket.Channel;
 import io.lotse.ticket.Requester;
@@ -27,9 +28,11 @@ public class EmailAdapter {
 
     private final EmailParser parser;
     private final MachineSentMail machineSent = new MachineSentMail();
+    private final BounceReports bounces;
     private final Clock clock;
 
-    EmailAdapter(IntakeConfig config, Clock clock) {
+    EmailAdapter(IntakeConfig config, ReplyConfig replyConfig, Clock clock) {
+        this.bounces = new BounceReports(replyConfig.messageIdDomain());
         MailLimits defaults = MailLimits.defaults();
         this.parser = new EmailParser(new MailLimits(config.maxMessageBytes().asLongValue(), defaults.maxHeaderCount(),
                 defaults.maxHeaderLineLength(), defaults.maxParts(), defaults.maxNestingDepth(), defaults.maxTextChars()));
@@ -39,7 +42,11 @@ public class EmailAdapter {
     public InboundMessage toInbound(byte[] raw) throws UnparseableMailException {
         ParsedEmail mail = parser.parse(raw);
         MachineSentMail.Verdict verdict = machineSent.judge(mail);
-        List<String> threadIds = new ArrayList<>(new LinkedHashSet<>(concat(mail.inReplyTo(), reversed(mail.references()))));
+        Optional<InboundMessage.Bounce> bounce = verdict.machineSent() ? bounces.ofOurMail(mail, raw) : Optional.empty();
+        List<String> ids = concat(mail.inReplyTo(), reversed(mail.references()));
+        // A bounce names our message only inside its report: that id threads it to the customer's ticket.
+        bounce.ifPresent(b -> ids.add(0, b.ourMessageId()));
+        List<String> threadIds = new ArrayList<>(new LinkedHashSet<>(ids));
         String words = CustomerWords.newWords(mail.body());
         return new InboundMessage(
                 Channel.EMAIL,
@@ -57,7 +64,8 @@ public class EmailAdapter {
                 Optional.of(raw),
                 Optional.empty(),
                 mail.to().isEmpty() ? Optional.empty() : Optional.of(String.join(", ", mail.to())),
-                mail.attachments().stream().map(a -> new AttachedFile(a.filename(), a.mimeType(), a.sizeBytes())).toList());
+                mail.attachments().stream().map(a -> new AttachedFile(a.filename(), a.mimeType(), a.sizeBytes())).toList(),
+                bounce);
     }
 
     /**
@@ -69,7 +77,8 @@ public class EmailAdapter {
                 + "an admin can re-process it there once the cause is fixed.";
         return new InboundMessage(Channel.EMAIL, Requester.of(null, null, null, null), "(unreadable e-mail)", body, "",
                 clock.instant(), Optional.of("unreadable:" + sha256(raw)), Optional.empty(), List.of(), Optional.empty(),
-                InboundMessage.MachineSent.no(), "en", Optional.of(raw), Optional.empty(), Optional.empty(), List.of());
+                InboundMessage.MachineSent.no(), "en", Optional.of(raw), Optional.empty(), Optional.empty(), List.of(),
+                Optional.empty());
     }
 
     /** Nearest parent first: In-Reply-To, then References from the newest back. */

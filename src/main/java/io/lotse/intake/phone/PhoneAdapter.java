@@ -35,6 +35,7 @@ public final class PhoneAdapter {
                 Optional.empty(),
                 Optional.ofNullable(note.takenBy()).filter(t -> !t.isBlank()),
                 Optional.empty(),
-                List.of());
+                List.of(),
+                Optional.empty());
     }
 }
