@@ -29,9 +29,11 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 
@@ -234,9 +236,13 @@ public class IntakeService {
         }
         boolean reachable = in.channel() != Channel.EMAIL || customer.email != null;
         boolean agentAnswered = Message.count("ticket.id = ?1 and kind = ?2", ticket.id, MessageKind.AGENT_REPLY) > 0;
+        Optional<String> address = in.requester().email().map(e -> e.toLowerCase(Locale.ROOT));
+        boolean overBudget = in.channel() == Channel.EMAIL && address.isPresent()
+                && autoReplies.automaticMailsTo(address.get(), clock.instant().minus(Duration.ofHours(1)))
+                        >= replyConfig.automaticPerAddressPerHour();
         Optional<String> whyNot = AnswerPolicy.whyNot(new AnswerPolicy.Facts(true, in.machineSent().yes(),
                 customer.bouncing && in.channel() == Channel.EMAIL, autoReplies.alreadyAnswered(customer.id, incidentId),
-                agentAnswered, reachable));
+                agentAnswered, reachable, overBudget));
         // On the phone the agent must say something in any case: the script is given even when the
         // customer already had their answer (it then does not count as a new one).
         Optional<String> script = in.channel() == Channel.PHONE
@@ -250,7 +256,7 @@ public class IntakeService {
             case EMAIL -> {
                 String text = composer.autoReply(ticket.language, customer.name, ticket.id, notice.get());
                 outbox.queueMail(new Outbox.OutboundMail(ticket, MessageKind.AUTO_REPLY, Optional.of(incidentId),
-                        in.requester().email().orElse(customer.email), ReplyComposer.replySubject(in.subject(), ticket.id),
+                        address.orElse(customer.email), ReplyComposer.replySubject(in.subject(), ticket.id),
                         text, Optional.of(message), Optional.of("auto-reply:" + incidentId + ":customer:" + customer.id),
                         true, "lotse"));
                 reasons.add("automatic answer sent by e-mail with the status page link");

@@ -1,6 +1,7 @@
 package io.lotse.reply;
 
 import io.lotse.ticket.Channel;
+import io.lotse.ticket.Message;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.time.Clock;
@@ -28,6 +29,12 @@ public class AutoReplies {
                 .setParameter(2, incidentId)
                 .getSingleResult();
         return n.longValue() > 0;
+    }
+
+    /** How many automatic mails went (or are queued) to this address since then: the per-address storm budget. */
+    public long automaticMailsTo(String address, java.time.Instant since) {
+        return Message.count("to = ?1 and automatic = true and channel = ?2 and receivedAt >= ?3", address,
+                Channel.EMAIL, since);
     }
 
     /** Claims the one answer; false when this customer already had it for this incident. */

@@ -69,32 +69,52 @@ public class OutboxSender {
         }
         int sent = 0;
         try {
-            List<Long> due;
+            List<Object[]> due;
+            long budget = automaticBudgetLeft();
             do {
                 due = QuarkusTransaction.requiringNew().call(this::dueIds);
-                for (long id : due) {
+                for (Object[] row : due) {
+                    long id = (Long) row[0];
+                    boolean automatic = (Boolean) row[1];
+                    if (automatic && budget <= 0) {
+                        // Waits in the outbox for a later round: throttled, not lost. Agents' mail goes on.
+                        continue;
+                    }
                     if (claim(id) && deliver(id)) {
                         sent++;
+                        budget -= automatic ? 1 : 0;
                     }
                 }
-            } while (due.size() == BATCH);
+            } while (due.size() == BATCH && budget > 0);
         } finally {
             running.set(false);
         }
         return sent;
     }
 
-    private List<Long> dueIds() {
+    /** Id and automatic flag of the messages due now, oldest first. */
+    private List<Object[]> dueIds() {
         Instant now = clock.instant();
-        return Message.find("""
-                        select m.id from Message m
+        return Message.getEntityManager().createQuery("""
+                        select m.id, m.automatic from Message m
                         where (m.deliveryState = ?1 and m.nextAttemptAt <= ?2)
                            or (m.deliveryState = ?3 and m.nextAttemptAt <= ?4)
-                        order by m.id""",
-                        DeliveryState.QUEUED, now, DeliveryState.SENDING, now.minus(config.claimTimeout()))
-                .project(Long.class)
-                .page(0, BATCH)
-                .list();
+                        order by m.id""", Object[].class)
+                .setParameter(1, DeliveryState.QUEUED)
+                .setParameter(2, now)
+                .setParameter(3, DeliveryState.SENDING)
+                .setParameter(4, now.minus(config.claimTimeout()))
+                .setMaxResults(BATCH)
+                .getResultList();
+    }
+
+    /** The global storm budget: automatic mails that may still go out this minute, across all replicas. */
+    private long automaticBudgetLeft() {
+        Instant minuteAgo = clock.instant().minus(Duration.ofMinutes(1));
+        long recent = QuarkusTransaction.requiringNew().call(() -> Message.count(
+                "automatic = true and channel = ?1 and deliveryState = ?2 and sentAt >= ?3",
+                io.lotse.ticket.Channel.EMAIL, DeliveryState.SENT, minuteAgo));
+        return config.automaticPerMinute() - recent;
     }
 
     /** Conditional update: only one sender anywhere wins a message. */

@@ -29,6 +29,21 @@ public interface ReplyConfig {
     @WithDefault("10s")
     Duration firstRetryDelay();
 
+    /**
+     * Storm budget per address: at most this many automatic mails to one address per hour, whatever the
+     * incidents. A robot that is not recognised as one, or a flood from one sender, gets no more; its
+     * messages are still stored for agents.
+     */
+    @WithDefault("3")
+    int automaticPerAddressPerHour();
+
+    /**
+     * Global storm budget: automatic mails handed to SMTP per minute, across all replicas. More wait in
+     * the outbox for the next minute (throttled, not lost), so the mail relay is not flooded.
+     */
+    @WithDefault("600")
+    int automaticPerMinute();
+
     /** A message claimed longer ago than this by a sender that vanished (crash) is claimed again. */
     @WithDefault("5m")
     Duration claimTimeout();

@@ -24,11 +24,13 @@ public class AdminBootstrap {
 
     private final Optional<String> initialPassword;
     private final Clock clock;
+    private final PasswordHashing hashing;
 
     AdminBootstrap(@ConfigProperty(name = "lotse.admin.initial-password") Optional<String> initialPassword,
-            Clock clock) {
+            Clock clock, PasswordHashing hashing) {
         this.initialPassword = initialPassword.filter(p -> !p.isBlank());
         this.clock = clock;
+        this.hashing = hashing;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -48,7 +50,7 @@ public class AdminBootstrap {
             return;
         }
         String password = initialPassword.orElseGet(AdminBootstrap::randomPassword);
-        User.create(ADMIN, password, EnumSet.allOf(Role.class), clock.instant());
+        User.create(ADMIN, hashing.hash(password), EnumSet.allOf(Role.class), clock.instant());
         if (initialPassword.isPresent()) {
             LOG.infof("Created user '%s' with the password from lotse.admin.initial-password.", ADMIN);
         } else {

@@ -1,6 +1,5 @@
 package io.lotse.security;
 
-import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.quarkus.security.jpa.Password;
 import io.quarkus.security.jpa.Roles;
@@ -42,10 +41,10 @@ public class User extends PanacheEntityBase {
     @Column(name = "created_at")
     public Instant createdAt;
 
-    public static User create(String username, String password, Collection<Role> roles, Instant now) {
+    public static User create(String username, String passwordHash, Collection<Role> roles, Instant now) {
         User user = new User();
         user.username = username;
-        user.passwordHash = BcryptUtil.bcryptHash(password);
+        user.passwordHash = passwordHash;
         user.roles = String.join(",", roles.stream().map(Role::id).sorted().toList());
         user.createdAt = now;
         user.persist();

@@ -14,9 +14,11 @@ import java.util.Set;
 public class UserService {
 
     private final Clock clock;
+    private final PasswordHashing hashing;
 
-    UserService(Clock clock) {
+    UserService(Clock clock, PasswordHashing hashing) {
         this.clock = clock;
+        this.hashing = hashing;
     }
 
     public record UserView(long id, String username, List<String> roles) {
@@ -37,7 +39,7 @@ public class UserService {
         if (User.findByUsername(username).isPresent()) {
             throw new Conflict("User '" + username + "' exists already.");
         }
-        return UserView.of(User.create(username, password, roles, clock.instant()));
+        return UserView.of(User.create(username, hashing.hash(password), roles, clock.instant()));
     }
 
     @Transactional

@@ -13,7 +13,7 @@ public final class AnswerPolicy {
     }
 
     public record Facts(boolean linked, boolean machineSent, boolean bouncing, boolean alreadyAnswered,
-            boolean agentAnswered, boolean reachable) {
+            boolean agentAnswered, boolean reachable, boolean overAddressBudget) {
     }
 
     public static Optional<String> whyNot(Facts f) {
@@ -34,6 +34,9 @@ public final class AnswerPolicy {
         }
         if (!f.reachable()) {
             return Optional.of("no automatic answer: no address to answer to");
+        }
+        if (f.overAddressBudget()) {
+            return Optional.of("no automatic answer: this address reached its limit of automatic mails per hour");
         }
         return Optional.empty();
     }

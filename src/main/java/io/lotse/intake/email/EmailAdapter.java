@@ -55,7 +55,7 @@ public class EmailAdapter {
                 mail.body(),
                 words,
                 mail.date().orElse(clock.instant()),
-                Optional.of(mail.messageId().map(id -> "mid:" + id).orElseGet(() -> "sha256:" + sha256(raw))),
+                Optional.of(dedupKey(mail, raw)),
                 mail.messageId(),
                 threadIds,
                 Optional.empty(),
@@ -79,6 +79,21 @@ public class EmailAdapter {
                 clock.instant(), Optional.of("unreadable:" + sha256(raw)), Optional.empty(), List.of(), Optional.empty(),
                 InboundMessage.MachineSent.no(), "en", Optional.of(raw), Optional.empty(), Optional.empty(), List.of(),
                 Optional.empty());
+    }
+
+    /**
+     * What makes a redelivery recognisable: the Message-ID together with sender, date and subject, which a
+     * resent copy keeps while relays add headers. Some senders reuse one Message-ID for different mail;
+     * the id alone would silently drop those. Without a Message-ID, the bytes themselves.
+     */
+    static String dedupKey(ParsedEmail mail, byte[] raw) {
+        if (mail.messageId().isEmpty()) {
+            return "sha256:" + sha256(raw);
+        }
+        String id = mail.messageId().get();
+        String identity = mail.fromAddress() + "\n" + mail.date().map(Object::toString).orElse("") + "\n" + mail.subject();
+        return "mid:" + (id.length() > 900 ? id.substring(0, 900) : id) + ":"
+                + sha256(identity.getBytes(java.nio.charset.StandardCharsets.UTF_8)).substring(0, 16);
     }
 
     /** Nearest parent first: In-Reply-To, then References from the newest back. */

@@ -409,6 +409,10 @@ public final class EmailParser {
         if (part.text == null) {
             return false;
         }
+        if (part.text.length > 0 && !looksLikeText(part.text, 0)) {
+            // Labelled text but binary inside (a PNG sent as text/plain): a file, not words.
+            return false;
+        }
         String disposition = dispositionType(part);
         if (disposition.equals("attachment")) {
             return false;

@@ -155,7 +155,9 @@ public final class MachineSentMail {
                     + "|abwesenheitsnotiz|abwesenheitsmeldung|abwesend:|out of (the )?office\\b|ooo:"
                     + "|autoreply\\b|auto-reply\\b|auto reply\\b|\\[auto generated\\]|automatic reply\\b"
                     + "|undeliverable:|unzustellbar:|delivery status notification|mail delivery failed"
-                    + "|returned mail:|undelivered mail returned to sender|nicht zustellbar)");
+                    + "|returned mail:|undelivered mail returned to sender|nicht zustellbar"
+                    // Abuse desks' spam-complaint reports (ARF and the older free-form ones).
+                    + "|complaint about message from\\b|abuse report\\b)");
 
     static Optional<String> autoReplySubject(ParsedEmail mail) {
         return AUTO_REPLY_SUBJECT.matcher(mail.subject()).find()

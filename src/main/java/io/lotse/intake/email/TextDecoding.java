@@ -7,6 +7,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -54,7 +55,29 @@ final class TextDecoding {
         if (charset.equals(StandardCharsets.UTF_8)) {
             return strict(charset, bytes, 0, bytes.length).orElseGet(() -> new String(bytes, WINDOWS_1252));
         }
-        return new String(bytes, charset);
+        Optional<String> asDeclared = strict(charset, bytes, 0, bytes.length);
+        if (asDeclared.isPresent()) {
+            return asDeclared.get();
+        }
+        // Mislabelled: Japanese carriers send 8-bit EUC-JP or Shift_JIS labelled ISO-2022-JP (a 7-bit
+        // charset), and other senders label UTF-8 or windows-1252 text as something else. Try the likely
+        // neighbours strictly before falling back to the header guess (UTF-8, else windows-1252).
+        for (String neighbour : neighbours(charset)) {
+            Optional<String> decoded = lookup(neighbour).flatMap(c -> strict(c, bytes, 0, bytes.length));
+            if (decoded.isPresent()) {
+                return decoded.get();
+            }
+        }
+        return decodeGuessing(bytes);
+    }
+
+    private static List<String> neighbours(Charset declared) {
+        String name = declared.name().toLowerCase(Locale.ROOT);
+        if (name.startsWith("iso-2022-jp") || name.equals("shift_jis") || name.equals("euc-jp")
+                || name.equals("windows-31j")) {
+            return List.of("euc-jp", "shift_jis", "windows-31j");
+        }
+        return List.of();
     }
 
     static Optional<Charset> lookup(String name) {

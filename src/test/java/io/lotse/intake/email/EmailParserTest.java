@@ -448,4 +448,53 @@ class EmailParserTest {
         out.writeBytes(b);
         return out.toByteArray();
     }
+
+    @Test
+    void binaryDataLabelledAsTextIsAnAttachmentNotTheBody() throws Exception {
+        // Regression: a PNG sent as text/plain; charset=ISO-8859-1 used to become body text full of U+FFFD.
+        byte[] png = new byte[600];
+        new Random(7).nextBytes(png);
+        png[0] = (byte) 0x89;
+        png[1] = 'P';
+        png[5] = 0;
+        String base64 = java.util.Base64.getMimeEncoder().encodeToString(png);
+        ParsedEmail mail = parse("""
+                From: a@example.com
+                Subject: report
+                MIME-Version: 1.0
+                Content-Type: multipart/mixed; boundary="b"
+
+                --b
+                Content-Type: text/plain; charset=us-ascii
+
+                See the image.
+                --b
+                Content-Type: text/plain; charset=ISO-8859-1
+                Content-Transfer-Encoding: base64
+
+                """ + base64 + """
+
+                --b--
+                """);
+        assertEquals("See the image.", mail.body());
+        assertEquals(1, mail.attachments().size());
+        assertFalse(mail.body().contains("\uFFFD"));
+    }
+
+    @Test
+    void eucJpLabelledAsIso2022JpIsDecodedWithoutReplacementCharacters() throws Exception {
+        // Regression: Japanese carriers send 8-bit EUC-JP labelled with the 7-bit ISO-2022-JP.
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(mail("""
+                From: a@example.jp
+                Subject: test
+                MIME-Version: 1.0
+                Content-Type: text/plain; charset=iso-2022-jp
+                Content-Transfer-Encoding: 8bit
+
+                """));
+        out.writeBytes("こんにちは、配信できませんでした。".getBytes(Charset.forName("EUC-JP")));
+        ParsedEmail mail = parser.parse(out.toByteArray());
+        assertEquals("こんにちは、配信できませんでした。", mail.body());
+    }
 }

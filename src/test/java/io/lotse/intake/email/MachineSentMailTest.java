@@ -39,6 +39,15 @@ class MachineSentMailTest {
     }
 
     @Test
+    void abuseDeskComplaintReportIsMachineSent() throws Exception {
+        // Regression: Hotmail's free-form complaint reports carry no Auto-Submitted or Precedence header.
+        assertTrue(judge("""
+                From: staff@hotmail.com
+                To: abuse@lotse.example
+                Subject: complaint about message from 192.0.2.222""").machineSent());
+    }
+
+    @Test
     void autoSubmittedNoIsHuman() throws Exception {
         assertFalse(judge(HUMAN + "\nAuto-Submitted: No").machineSent());
     }
