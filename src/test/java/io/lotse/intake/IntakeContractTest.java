@@ -102,6 +102,16 @@ class IntakeContractTest {
     }
 
     @Test
+    void ourOwnMailComingBackIsMachineSentAndNeverAnswered() {
+        Api.declareIncident("Stromausfall im Rechenzentrum: Webhosting nicht erreichbar", "", "https://status.example/own");
+        postEmail(mail("support@lotse.local", "Re: Webseite nicht erreichbar",
+                "Uns ist eine Störung bekannt: Webseite nicht erreichbar.", Api.uniqueMessageId(), "X-Lotse-Ticket: 1"))
+                .statusCode(202)
+                .body("triage.automated", equalTo(true))
+                .body("triage.autoReply", equalTo(false));
+    }
+
+    @Test
     void attachmentsAreListedOnTheStoredMessage() {
         String raw = "From: Kunde <" + Api.uniqueAddress("files") + ">\r\n"
                 + "Subject: Logs\r\nMessage-ID: <" + Api.uniqueMessageId() + ">\r\nMIME-Version: 1.0\r\n"

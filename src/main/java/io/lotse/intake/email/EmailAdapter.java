@@ -9,6 +9,7 @@ import io.lotse.ticket.AttachedFile;
 import io.lotse.ticket.Channel;
 import io.lotse.ticket.Requester;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -27,12 +28,16 @@ import java.util.Optional;
 public class EmailAdapter {
 
     private final EmailParser parser;
-    private final MachineSentMail machineSent = new MachineSentMail();
+    private final MachineSentMail machineSent;
     private final BounceReports bounces;
     private final Clock clock;
 
-    EmailAdapter(IntakeConfig config, ReplyConfig replyConfig, Clock clock) {
+    EmailAdapter(IntakeConfig config, ReplyConfig replyConfig,
+            @ConfigProperty(name = "quarkus.mailer.from") Optional<String> ourAddress, Clock clock) {
         this.bounces = new BounceReports(replyConfig.messageIdDomain());
+        List<MachineSentCheck> checks = new ArrayList<>(MachineSentMail.standardChecks());
+        checks.add(new OwnMailCheck(replyConfig.messageIdDomain(), ourAddress.orElse("")));
+        this.machineSent = new MachineSentMail(checks);
         MailLimits defaults = MailLimits.defaults();
         this.parser = new EmailParser(new MailLimits(config.maxMessageBytes().asLongValue(), defaults.maxHeaderCount(),
                 defaults.maxHeaderLineLength(), defaults.maxParts(), defaults.maxNestingDepth(), defaults.maxTextChars()));
