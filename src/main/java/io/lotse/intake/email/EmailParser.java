@@ -164,6 +164,8 @@ public final class EmailParser {
         boolean multipart;
         byte[] preamble;
         byte[] text;
+        /** Kept only for winmail.dat, to unpack the files inside. */
+        byte[] tnef;
         long size;
 
         Optional<String> field(String name) {
@@ -250,6 +252,9 @@ public final class EmailParser {
             if (part.mimeType.equals("text/plain") || part.mimeType.equals("text/html")) {
                 part.text = in.readAllBytes();
                 part.size = part.text.length;
+            } else if (Tnef.isTnef(part.mimeType, filename(part))) {
+                part.tnef = in.readAllBytes();
+                part.size = part.tnef.length;
             } else {
                 part.size = in.transferTo(OutputStream.nullOutputStream());
             }
@@ -373,6 +378,10 @@ public final class EmailParser {
         // A named text part is the body only when it is the first text; after that it is a file (log.txt).
         if (isReadableText(part) && (texts.isEmpty() || filename(part).isEmpty())) {
             texts.add(readableText(part, attachments));
+        } else if (part.tnef != null) {
+            attachments.addAll(Tnef.unpack(part.tnef)
+                    .filter(files -> !files.isEmpty())
+                    .orElse(List.of(new Attachment(filename(part), part.mimeType, part.size))));
         } else {
             attachments.add(new Attachment(filename(part), part.mimeType, part.size));
         }

@@ -497,4 +497,84 @@ class EmailParserTest {
         ParsedEmail mail = parser.parse(out.toByteArray());
         assertEquals("こんにちは、配信できませんでした。", mail.body());
     }
+
+    @Test
+    void winmailDatIsUnpackedIntoTheFilesInside() throws Exception {
+        String tnef = java.util.Base64.getMimeEncoder().encodeToString(
+                tnef("rechnung-maerz.pdf", "%PDF-1.4 fake".getBytes(StandardCharsets.ISO_8859_1)));
+        ParsedEmail mail = parse("""
+                From: a@example.com
+                Subject: Outlook
+                MIME-Version: 1.0
+                Content-Type: multipart/mixed; boundary="b"
+
+                --b
+                Content-Type: text/plain; charset=us-ascii
+
+                Siehe Anhang.
+                --b
+                Content-Type: application/ms-tnef; name="winmail.dat"
+                Content-Disposition: attachment; filename="winmail.dat"
+                Content-Transfer-Encoding: base64
+
+                """ + tnef + """
+
+                --b--
+                """);
+        assertEquals("Siehe Anhang.", mail.body());
+        assertEquals(List.of(new Attachment("rechnung-maerz.pdf", "application/pdf", 13)), mail.attachments());
+    }
+
+    @Test
+    void corruptWinmailDatStaysOneAttachment() throws Exception {
+        ParsedEmail mail = parse("""
+                From: a@example.com
+                Subject: Outlook
+                MIME-Version: 1.0
+                Content-Type: multipart/mixed; boundary="b"
+
+                --b
+                Content-Type: text/plain; charset=us-ascii
+
+                Siehe Anhang.
+                --b
+                Content-Type: application/ms-tnef; name="winmail.dat"
+                Content-Disposition: attachment; filename="winmail.dat"
+
+                not really tnef
+                --b--
+                """);
+        assertEquals(1, mail.attachments().size());
+        assertEquals("winmail.dat", mail.attachments().get(0).filename());
+    }
+
+    /** A minimal TNEF stream (signature, version, one attachment), written the way Outlook lays it out. */
+    private static byte[] tnef(String filename, byte[] content) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        le(out, 0x223E9F78, 4);
+        le(out, 0x0001, 2);
+        tnefAttribute(out, 1, 0x00089006, new byte[] {0, 0, 1, 0});
+        tnefAttribute(out, 2, 0x00069002, new byte[14]);
+        tnefAttribute(out, 2, 0x00018010, (filename + "\0").getBytes(StandardCharsets.ISO_8859_1));
+        tnefAttribute(out, 2, 0x0006800F, content);
+        return out.toByteArray();
+    }
+
+    private static void tnefAttribute(ByteArrayOutputStream out, int level, int idAndType, byte[] data) {
+        out.write(level);
+        le(out, idAndType, 4);
+        le(out, data.length, 4);
+        out.writeBytes(data);
+        int checksum = 0;
+        for (byte b : data) {
+            checksum = (checksum + (b & 0xff)) & 0xffff;
+        }
+        le(out, checksum, 2);
+    }
+
+    private static void le(ByteArrayOutputStream out, int value, int bytes) {
+        for (int i = 0; i < bytes; i++) {
+            out.write((value >>> (8 * i)) & 0xff);
+        }
+    }
 }
