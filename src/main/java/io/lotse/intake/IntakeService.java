@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.lotse.incident.IncidentService;
 import io.lotse.incident.LinkFeedback;
+import io.lotse.platform.Texts;
 import io.lotse.reply.AutoReplies;
 import io.lotse.reply.IncidentNotice;
 import io.lotse.reply.Outbox;
@@ -160,14 +161,15 @@ public class IntakeService {
         m.direction = Direction.INBOUND;
         m.channel = in.channel();
         m.kind = MessageKind.CUSTOMER;
-        m.from = in.requester().email().or(in.requester()::phone).or(in.requester()::name).orElse(null);
-        m.to = in.to().orElse(null);
-        m.subject = in.subject();
-        m.text = in.text();
-        m.body = in.body();
+        m.from = Texts.fit(in.requester().email().or(in.requester()::phone).or(in.requester()::name).orElse(null), 500);
+        m.to = Texts.fit(in.to().orElse(null), 500);
+        m.subject = Texts.fit(in.subject(), 1000);
+        m.text = Texts.clean(in.text());
+        m.body = Texts.clean(in.body());
+        // Ids are already short (the e-mail adapter hashes absurdly long ones), so lookups stay exact.
         m.headerMessageId = in.headerMessageId().orElse(null);
-        m.inReplyTo = in.threadIds().isEmpty() ? null : truncate(in.threadIds().get(0), 1000);
-        m.references = in.threadIds().isEmpty() ? null : String.join(" ", in.threadIds());
+        m.inReplyTo = in.threadIds().isEmpty() ? null : in.threadIds().get(0);
+        m.references = in.threadIds().isEmpty() ? null : Texts.clean(String.join(" ", in.threadIds()));
         m.dedupKey = in.dedupKey().orElse(null);
         m.automated = in.machineSent().yes();
         m.sentAt = in.sentAt();
@@ -301,14 +303,10 @@ public class IntakeService {
 
     private static String subjectOf(InboundMessage in) {
         if (in.subject() != null && !in.subject().isBlank()) {
-            return truncate(in.subject().strip(), 1000);
+            return Texts.fit(in.subject().strip(), 1000);
         }
         String firstLine = in.text() == null ? "" : in.text().strip().lines().findFirst().orElse("");
-        return truncate(firstLine, 120);
-    }
-
-    private static String truncate(String s, int max) {
-        return s.length() <= max ? s : s.substring(0, max - 1) + "…";
+        return Texts.fit(firstLine, 120);
     }
 
     private static double round(double score) {

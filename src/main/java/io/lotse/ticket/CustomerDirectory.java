@@ -1,5 +1,6 @@
 package io.lotse.ticket;
 
+import io.lotse.platform.Texts;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
@@ -20,7 +21,7 @@ public class CustomerDirectory {
     }
 
     public Customer resolve(Requester requester, String language) {
-        Optional<String> email = requester.email().map(e -> e.toLowerCase(Locale.ROOT));
+        Optional<String> email = requester.email().map(e -> e.toLowerCase(Locale.ROOT)).filter(e -> e.length() <= 320);
         Optional<String> phone = requester.phone().map(CustomerDirectory::normalizePhone).filter(p -> p.length() >= 4);
         Optional<String> number = requester.customerNumber().map(String::strip);
 
@@ -44,7 +45,7 @@ public class CustomerDirectory {
             c.phone = phone.get();
         }
         if (requester.name().isPresent() && (c.name == null || c.name.isBlank())) {
-            c.name = requester.name().get();
+            c.name = Texts.fit(requester.name().get(), 300);
         }
         if (language != null) {
             c.language = language;

@@ -102,6 +102,17 @@ class IntakeContractTest {
     }
 
     @Test
+    void absurdHeadersAreStoredNotRejected() {
+        // Regression: a 1,500-character Message-ID and a NUL in the subject used to break the insert (500).
+        String longId = "lang-" + "x".repeat(1500) + "@mail.kunde.example";
+        String raw = mail(Api.uniqueAddress("odd"), "=?utf-8?q?Null=00Byte?= " + "lang ".repeat(300), "Inhalt", longId);
+        int ticket = postEmail(raw).statusCode(202).body("duplicate", equalTo(false)).extract().path("ticketId");
+        postEmail(raw).statusCode(202).body("duplicate", equalTo(true)).body("ticketId", equalTo(ticket));
+        Api.agent().get("/api/tickets/" + ticket).then().statusCode(200)
+                .body("messages[0].subject", org.hamcrest.Matchers.startsWith("NullByte lang"));
+    }
+
+    @Test
     void ourOwnMailComingBackIsMachineSentAndNeverAnswered() {
         Api.declareIncident("Stromausfall im Rechenzentrum: Webhosting nicht erreichbar", "", "https://status.example/own");
         postEmail(mail("support@lotse.local", "Re: Webseite nicht erreichbar",

@@ -48,7 +48,8 @@ public class EmailAdapter {
         ParsedEmail mail = parser.parse(raw);
         MachineSentMail.Verdict verdict = machineSent.judge(mail);
         Optional<InboundMessage.Bounce> bounce = verdict.machineSent() ? bounces.ofOurMail(mail, raw) : Optional.empty();
-        List<String> ids = concat(mail.inReplyTo(), reversed(mail.references()));
+        List<String> ids = new ArrayList<>(concat(mail.inReplyTo(), reversed(mail.references())).stream()
+                .map(EmailAdapter::storableId).toList());
         // A bounce names our message only inside its report: that id threads it to the customer's ticket.
         bounce.ifPresent(b -> ids.add(0, b.ourMessageId()));
         List<String> threadIds = new ArrayList<>(new LinkedHashSet<>(ids));
@@ -61,7 +62,7 @@ public class EmailAdapter {
                 words,
                 mail.date().orElse(clock.instant()),
                 Optional.of(dedupKey(mail, raw)),
-                mail.messageId(),
+                mail.messageId().map(EmailAdapter::storableId),
                 threadIds,
                 Optional.empty(),
                 new InboundMessage.MachineSent(verdict.machineSent(), verdict.reasons()),
@@ -95,10 +96,19 @@ public class EmailAdapter {
         if (mail.messageId().isEmpty()) {
             return "sha256:" + sha256(raw);
         }
-        String id = mail.messageId().get();
+        String id = storableId(mail.messageId().get());
         String identity = mail.fromAddress() + "\n" + mail.date().map(Object::toString).orElse("") + "\n" + mail.subject();
-        return "mid:" + (id.length() > 900 ? id.substring(0, 900) : id) + ":"
+        return "mid:" + id + ":"
                 + sha256(identity.getBytes(java.nio.charset.StandardCharsets.UTF_8)).substring(0, 16);
+    }
+
+    /**
+     * Message-IDs are short in practice; an absurd one (thousands of characters) is replaced by its hash,
+     * the same way wherever it appears, so threading still works and the column always fits.
+     */
+    static String storableId(String id) {
+        String clean = id.replace("\0", "");
+        return clean.length() <= 900 ? clean : "sha256:" + sha256(clean.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /** Nearest parent first: In-Reply-To, then References from the newest back. */
