@@ -21,11 +21,14 @@ public class IncidentService {
 
     private final Clock clock;
     private final Event<IncidentChanged> changed;
+    private final Event<IncidentDeclared> declared;
     private final IncidentMessages messages;
 
-    IncidentService(Clock clock, Event<IncidentChanged> changed, IncidentMessages messages) {
+    IncidentService(Clock clock, Event<IncidentChanged> changed, Event<IncidentDeclared> declared,
+            IncidentMessages messages) {
         this.clock = clock;
         this.changed = changed;
+        this.declared = declared;
         this.messages = messages;
     }
 
@@ -49,6 +52,7 @@ public class IncidentService {
         incident.updatedAt = now;
         incident.persist();
         changed.fire(new IncidentChanged(incident.id));
+        declared.fire(new IncidentDeclared(incident.id));
         return view(incident);
     }
 

@@ -2,13 +2,7 @@ package io.lotse.intake;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.lotse.incident.IncidentService;
-import io.lotse.incident.LinkFeedback;
 import io.lotse.platform.Texts;
-import io.lotse.reply.AutoReplies;
-import io.lotse.reply.IncidentNotice;
-import io.lotse.reply.Outbox;
-import io.lotse.reply.ReplyComposer;
 import io.lotse.reply.ReplyConfig;
 import io.lotse.ticket.Channel;
 import io.lotse.ticket.Customer;
@@ -22,7 +16,7 @@ import io.lotse.ticket.MessageKind;
 import io.lotse.ticket.RawMessage;
 import io.lotse.ticket.Ticket;
 import io.lotse.ticket.TicketStatus;
-import io.lotse.triage.AnswerPolicy;
+import io.lotse.triage.Answers;
 import io.lotse.triage.Decision;
 import io.lotse.triage.TriageDecision;
 import io.lotse.triage.TriageService;
@@ -30,7 +24,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,24 +46,17 @@ public class IntakeService {
     private final CustomerDirectory customers;
     private final FollowUps followUps;
     private final TriageService triage;
-    private final AutoReplies autoReplies;
-    private final Outbox outbox;
-    private final ReplyComposer composer;
-    private final IncidentService incidents;
+    private final Answers answers;
     private final ReplyConfig replyConfig;
     private final ObjectMapper json;
     private final Clock clock;
 
-    IntakeService(CustomerDirectory customers, FollowUps followUps, TriageService triage, AutoReplies autoReplies,
-            Outbox outbox, ReplyComposer composer, IncidentService incidents, ReplyConfig replyConfig, ObjectMapper json,
-            Clock clock) {
+    IntakeService(CustomerDirectory customers, FollowUps followUps, TriageService triage, Answers answers,
+            ReplyConfig replyConfig, ObjectMapper json, Clock clock) {
         this.customers = customers;
         this.followUps = followUps;
         this.triage = triage;
-        this.autoReplies = autoReplies;
-        this.outbox = outbox;
-        this.composer = composer;
-        this.incidents = incidents;
+        this.answers = answers;
         this.replyConfig = replyConfig;
         this.json = json;
         this.clock = clock;
@@ -124,13 +110,15 @@ public class IntakeService {
                     ticket.triageScore == null ? 1.0 : ticket.triageScore,
                     List.of("follow-up on ticket " + ticket.id + ", which is linked to incident " + ticket.incidentId));
         } else {
-            decision = respectCorrections(ticket, triage.decide(in.subject(), in.text(), in.sentAt(), in.machineSent().yes()));
+            decision = triage.decideFor(ticket.id, in.subject(), in.text(), in.sentAt(), in.machineSent().yes());
             record(ticket, decision);
         }
         reasons.addAll(decision.reasons());
         in.machineSent().reasons().forEach(r -> reasons.add("machine-sent: " + r));
 
-        Answer answer = answer(in, ticket, customer, message, decision, reasons);
+        Answers.Answer answer = answers.answer(new Answers.Occasion(ticket, customer,
+                in.requester().email().map(e -> e.toLowerCase(Locale.ROOT)).or(() -> Optional.ofNullable(customer.email)),
+                Optional.of(message), in.subject(), in.machineSent().yes(), true), decision, reasons);
         IntakeOutcome outcome = new IntakeOutcome(ticket.id, message.id, created, false,
                 new IntakeOutcome.Triage(decision.decision().name(), decision.incidentId().orElse(null),
                         round(decision.score()), List.copyOf(reasons), in.machineSent().yes(), answer.sent()),
@@ -199,86 +187,8 @@ public class IntakeService {
                 });
     }
 
-    /** A person took this ticket off that incident before: the classifier does not put it back. */
-    private static TriageDecision respectCorrections(Ticket ticket, TriageDecision d) {
-        if (d.decision() == Decision.UNRELATED || d.incidentId().isEmpty()
-                || !LinkFeedback.unlinked(ticket.id, d.incidentId().get())) {
-            return d;
-        }
-        List<String> reasons = new ArrayList<>(d.reasons());
-        reasons.add("not linked: an agent unlinked this ticket from incident " + d.incidentId().get() + " before");
-        return new TriageDecision(Decision.UNRELATED, Optional.empty(), d.score(), reasons);
-    }
-
     private static void record(Ticket ticket, TriageDecision d) {
-        ticket.triageDecision = d.decision().name();
-        ticket.triageIncidentId = d.incidentId().orElse(null);
-        ticket.triageScore = d.score();
-        ticket.triageReasons = String.join("\n", d.reasons());
-        if (d.decision() == Decision.AUTO_LINKED) {
-            ticket.incidentId = d.incidentId().orElseThrow();
-            ticket.linkSource = "AUTO";
-        }
-    }
-
-    private record Answer(boolean sent, Optional<String> chatText, Optional<String> script) {
-        static final Answer NONE = new Answer(false, Optional.empty(), Optional.empty());
-    }
-
-    private Answer answer(InboundMessage in, Ticket ticket, Customer customer, Message message, TriageDecision decision,
-            List<String> reasons) {
-        if (decision.decision() != Decision.AUTO_LINKED) {
-            return Answer.NONE;
-        }
-        long incidentId = decision.incidentId().orElseThrow();
-        Optional<IncidentNotice> notice = incidents.activeNotice(incidentId);
-        if (notice.isEmpty()) {
-            reasons.add("no automatic answer: incident " + incidentId + " is no longer active");
-            return Answer.NONE;
-        }
-        boolean reachable = in.channel() != Channel.EMAIL || customer.email != null;
-        boolean agentAnswered = Message.count("ticket.id = ?1 and kind = ?2", ticket.id, MessageKind.AGENT_REPLY) > 0;
-        Optional<String> address = in.requester().email().map(e -> e.toLowerCase(Locale.ROOT));
-        boolean overBudget = in.channel() == Channel.EMAIL && address.isPresent()
-                && autoReplies.automaticMailsTo(address.get(), clock.instant().minus(Duration.ofHours(1)))
-                        >= replyConfig.automaticPerAddressPerHour();
-        Optional<String> whyNot = AnswerPolicy.whyNot(new AnswerPolicy.Facts(true, in.machineSent().yes(),
-                customer.bouncing && in.channel() == Channel.EMAIL, autoReplies.alreadyAnswered(customer.id, incidentId),
-                agentAnswered, reachable, overBudget));
-        // On the phone the agent must say something in any case: the script is given even when the
-        // customer already had their answer (it then does not count as a new one).
-        Optional<String> script = in.channel() == Channel.PHONE
-                ? Optional.of(composer.phoneScript(ticket.language, customer.name, ticket.id, notice.get()))
-                : Optional.empty();
-        if (whyNot.isPresent() || !autoReplies.claim(customer.id, incidentId, ticket.id, in.channel())) {
-            reasons.add(whyNot.orElse("no automatic answer: this customer was already answered about this incident"));
-            return new Answer(false, Optional.empty(), script);
-        }
-        switch (in.channel()) {
-            case EMAIL -> {
-                String text = composer.autoReply(ticket.language, customer.name, ticket.id, notice.get());
-                outbox.queueMail(new Outbox.OutboundMail(ticket, MessageKind.AUTO_REPLY, Optional.of(incidentId),
-                        address.orElse(customer.email), ReplyComposer.replySubject(in.subject(), ticket.id),
-                        text, Optional.of(message), Optional.of("auto-reply:" + incidentId + ":customer:" + customer.id),
-                        true, "lotse"));
-                reasons.add("automatic answer sent by e-mail with the status page link");
-                return new Answer(true, Optional.empty(), Optional.empty());
-            }
-            case CHAT -> {
-                String text = composer.chatReply(ticket.language, customer.name, ticket.id, notice.get());
-                outbox.recordInChannel(ticket, MessageKind.AUTO_REPLY, Channel.CHAT, Optional.of(incidentId), text,
-                        Optional.of("auto-reply:" + incidentId + ":customer:" + customer.id));
-                reasons.add("automatic answer shown in the chat");
-                return new Answer(true, Optional.of(text), Optional.empty());
-            }
-            case PHONE -> {
-                outbox.recordInChannel(ticket, MessageKind.PHONE_SCRIPT, Channel.PHONE, Optional.of(incidentId),
-                        script.orElseThrow(), Optional.of("auto-reply:" + incidentId + ":customer:" + customer.id));
-                reasons.add("the agent gives the caller the incident's status (script)");
-                return new Answer(true, Optional.empty(), script);
-            }
-            default -> throw new IllegalStateException("unknown channel " + in.channel());
-        }
+        TriageService.record(ticket, d);
     }
 
     private IntakeOutcome stored(Message m) {

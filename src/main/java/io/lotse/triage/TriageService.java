@@ -2,12 +2,14 @@ package io.lotse.triage;
 
 import io.lotse.incident.Incident;
 import io.lotse.incident.IncidentUpdate;
+import io.lotse.incident.LinkFeedback;
 import io.lotse.ticket.Direction;
 import io.lotse.ticket.Message;
 import io.lotse.ticket.Ticket;
 import io.lotse.triage.index.SearchIndex;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -27,6 +29,33 @@ public class TriageService {
     TriageService(SearchIndex index, TriageConfig config) {
         this.index = index;
         this.config = config;
+    }
+
+    /**
+     * Decides for a stored ticket: as {@link #decide}, but a person's earlier correction stands: a ticket
+     * an agent took off an incident is not put back on it. Must run inside a transaction.
+     */
+    public TriageDecision decideFor(long ticketId, String subject, String text, Instant sentAt, boolean machineSent) {
+        TriageDecision d = decide(subject, text, sentAt, machineSent);
+        if (d.decision() == Decision.UNRELATED || d.incidentId().isEmpty()
+                || !LinkFeedback.unlinked(ticketId, d.incidentId().get())) {
+            return d;
+        }
+        List<String> reasons = new ArrayList<>(d.reasons());
+        reasons.add("not linked: an agent unlinked this ticket from incident " + d.incidentId().get() + " before");
+        return TriageDecision.unrelated(d.score(), reasons);
+    }
+
+    /** Writes the decision onto the ticket, linking it when the decision is automatic. */
+    public static void record(Ticket ticket, TriageDecision d) {
+        ticket.triageDecision = d.decision().name();
+        ticket.triageIncidentId = d.incidentId().orElse(null);
+        ticket.triageScore = d.score();
+        ticket.triageReasons = String.join("\n", d.reasons());
+        if (d.decision() == Decision.AUTO_LINKED) {
+            ticket.incidentId = d.incidentId().orElseThrow();
+            ticket.linkSource = "AUTO";
+        }
     }
 
     /** Must run inside a transaction. */

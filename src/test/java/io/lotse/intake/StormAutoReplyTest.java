@@ -74,6 +74,30 @@ class StormAutoReplyTest {
     }
 
     @Test
+    void customersWhoWroteBeforeTheDeclarationAreLinkedAndAnsweredWhenOpsDeclare() {
+        String early = Api.uniqueAddress("early");
+        String invoice = Api.uniqueAddress("early-invoice");
+        int earlyTicket = postEmail(mail(early, "Webseite down", "Unsere Webseite ist seit fünf Minuten nicht erreichbar!",
+                Api.uniqueMessageId()))
+                .statusCode(202).body("triage.decision", equalTo("UNRELATED")).extract().path("ticketId");
+        int invoiceTicket = postEmail(mail(invoice, "Rechnung", "Bitte schicken Sie mir die Rechnung für Oktober.",
+                Api.uniqueMessageId())).statusCode(202).extract().path("ticketId");
+
+        long incident = Api.ops().contentType(io.restassured.http.ContentType.JSON)
+                .body(java.util.Map.of("title", "Stromausfall im Rechenzentrum: Webhosting nicht erreichbar",
+                        "statusPageUrl", STATUS_PAGE,
+                        "startedAt", java.time.OffsetDateTime.now().minusMinutes(30).toString()))
+                .post("/api/incidents").then().statusCode(201).extract().<Integer>path("id").longValue();
+
+        Api.agent().get("/api/tickets/" + earlyTicket).then()
+                .body("incidentId", equalTo((int) incident))
+                .body("triage.reasons[0]", org.hamcrest.Matchers.containsString("re-triaged"));
+        Api.agent().get("/api/tickets/" + invoiceTicket).then().body("incidentId", org.hamcrest.Matchers.nullValue());
+        assertThat(Mailbox.await(early, 1, Duration.ofSeconds(20))).hasSize(1);
+        assertThat(Mailbox.settle(invoice, Duration.ofSeconds(1))).isEmpty();
+    }
+
+    @Test
     void invoiceQuestionDuringOutageIsUnrelatedAndGetsNoAnswer() {
         Api.declareIncident("Stromausfall im Rechenzentrum: Webhosting nicht erreichbar", "", STATUS_PAGE);
         String customer = Api.uniqueAddress("buchhaltung");

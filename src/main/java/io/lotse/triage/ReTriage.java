@@ -1,0 +1,103 @@
+package io.lotse.triage;
+
+import io.lotse.incident.Incident;
+import io.lotse.incident.IncidentDeclared;
+import io.lotse.ticket.Direction;
+import io.lotse.ticket.Message;
+import io.lotse.ticket.Ticket;
+import io.lotse.ticket.TicketStatus;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+
+/**
+ * When ops declare an incident, the customers who wrote before it was declared are usually the first to
+ * be affected. Their open, unlinked tickets from the incident's start onwards are scored again against
+ * all active incidents and linked or suggested; answers follow the same policy as at intake (never to
+ * machines, never twice, not where an agent has already answered).
+ */
+@ApplicationScoped
+public class ReTriage {
+
+    private static final Logger LOG = Logger.getLogger(ReTriage.class);
+    /** Enough for the first hours of a storm; older tickets are for agents to link by hand. */
+    static final int MAX_TICKETS = 2000;
+
+    private final TriageService triage;
+    private final Answers answers;
+
+    ReTriage(TriageService triage, Answers answers) {
+        this.triage = triage;
+        this.answers = answers;
+    }
+
+    /** Runs right after the declaring transaction committed, so the declaration is never held up or undone. */
+    void afterDeclared(@Observes(during = TransactionPhase.AFTER_SUCCESS) IncidentDeclared declared) {
+        try {
+            Result r = QuarkusTransaction.requiringNew().call(() -> reTriage(declared.incidentId()));
+            if (r.scored() > 0) {
+                LOG.infof("Re-triaged %d waiting ticket(s) for new incident %d: %d linked, %d suggested",
+                        r.scored(), declared.incidentId(), r.linked(), r.suggested());
+            }
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Re-triage for incident %d failed; the incident stands, waiting tickets keep their state "
+                    + "and can be linked by hand", declared.incidentId());
+        }
+    }
+
+    public record Result(int scored, int linked, int suggested) {
+    }
+
+    Result reTriage(long incidentId) {
+        Incident incident = Incident.findById(incidentId);
+        if (incident == null || !incident.status.active()) {
+            return new Result(0, 0, 0);
+        }
+        List<Ticket> waiting = Ticket.find("""
+                        select t from Ticket t join fetch t.customer
+                        where t.status = ?1 and t.incidentId is null and t.duplicateOf is null and t.automated = false
+                          and t.createdAt >= ?2
+                        order by t.id""",
+                TicketStatus.OPEN, incident.startedAt.minus(IncidentMatcher.CLOCK_SKEW))
+                .page(0, MAX_TICKETS).list();
+        int linked = 0;
+        int suggested = 0;
+        for (Ticket ticket : waiting) {
+            List<Message> inbound = Message.list("ticket.id = ?1 and direction = ?2 order by id", ticket.id,
+                    Direction.INBOUND);
+            if (inbound.isEmpty()) {
+                continue;
+            }
+            Message first = inbound.get(0);
+            Message last = inbound.get(inbound.size() - 1);
+            StringBuilder words = new StringBuilder();
+            inbound.forEach(m -> words.append(m.text == null ? "" : m.text).append('\n'));
+            TriageDecision d = triage.decideFor(ticket.id, first.subject, words.toString(),
+                    first.sentAt == null ? first.receivedAt : first.sentAt, first.automated);
+            if (d.decision() == Decision.UNRELATED) {
+                continue;
+            }
+            List<String> reasons = new ArrayList<>(d.reasons());
+            reasons.add(0, "re-triaged when incident " + incidentId + " was declared");
+            TriageDecision again = new TriageDecision(d.decision(), d.incidentId(), d.score(), reasons);
+            TriageService.record(ticket, again);
+            if (again.decision() == Decision.AUTO_LINKED) {
+                linked++;
+                answers.answer(new Answers.Occasion(ticket, ticket.customer,
+                        Optional.ofNullable(ticket.customer.email).map(e -> e.toLowerCase(Locale.ROOT)),
+                        Optional.of(last), first.subject, first.automated, false), again, reasons);
+                ticket.triageReasons = String.join("\n", reasons);
+            } else {
+                suggested++;
+            }
+            ticket.updatedAt = java.time.Instant.now();
+        }
+        return new Result(waiting.size(), linked, suggested);
+    }
+}
