@@ -1,0 +1,275 @@
+package io.lotse.triage.eval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.lotse.support.Api;
+import io.lotse.support.GreenMailResource;
+import io.lotse.triage.eval.Figures.Call;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The triage evaluation: replays the labelled corpus (src/test/resources/triage-corpus, 400+ messages,
+ * six scenarios) through the v1 contract in arrival order, declaring, updating and resolving incidents
+ * at their times, and measures what Lotse did with every message in the end (re-triage included)
+ * against the keyword-trigger and BM25-only baselines decided on the same messages. Prints the figures
+ * per scenario, in total and for the hard cases, writes them to target/triage-evaluation.md, and guards
+ * floors so that a regression fails the build.
+ *
+ * <p>Run it alone with {@code ./mvnw test -Dtest=TriageEvaluationTest}.
+ */
+@QuarkusTest
+@QuarkusTestResource(GreenMailResource.class)
+class TriageEvaluationTest {
+
+    private static final List<String> HARD_CASES = List.of("short", "mixed-language", "english", "phone-shorthand",
+            "compound", "hard-negative", "ambiguous", "before-declaration");
+
+    record Judged(Scenario.Msg msg, boolean positive, Call lotse, Call keyword, Call bm25) {
+    }
+
+    @Test
+    void corpusReplayMeetsThePrecisionAndRecallFloors() throws Exception {
+        List<Scenario> scenarios = Scenario.loadAll();
+        assertThat(scenarios).hasSizeGreaterThanOrEqualTo(6);
+        Map<String, List<Judged>> results = new LinkedHashMap<>();
+        for (Scenario s : scenarios) {
+            results.put(s.name(), replay(s));
+        }
+
+        StringBuilder report = new StringBuilder("# Triage evaluation\n\n");
+        Map<String, Figures> totals = new LinkedHashMap<>();
+        for (var e : results.entrySet()) {
+            report.append("## ").append(e.getKey()).append("\n\n").append(Figures.header()).append('\n');
+            for (String system : List.of("lotse", "keyword", "bm25")) {
+                Figures f = figures(e.getValue(), system, null);
+                totals.computeIfAbsent(system, k -> new Figures()).addAll(f);
+                report.append(f.row(system)).append('\n');
+            }
+            report.append('\n');
+        }
+        report.append("## all scenarios\n\n").append(Figures.header()).append('\n');
+        totals.forEach((system, f) -> report.append(f.row(system)).append('\n'));
+        report.append("\n## hard cases (Lotse)\n\n").append(Figures.header().replace("system        ", "tag           "))
+                .append('\n');
+        List<Judged> all = results.values().stream().flatMap(List::stream).toList();
+        for (String tag : HARD_CASES) {
+            report.append(figures(all, "lotse", tag).row(tag)).append('\n');
+        }
+        report.append("\n## Lotse's misses\n\n");
+        for (Judged j : all) {
+            boolean wrongAuto = j.lotse().autoLinked().isPresent()
+                    && (!j.positive() || !j.lotse().autoLinked().equals(j.msg().expect()));
+            boolean missed = j.positive() && j.lotse().autoLinked().isEmpty() && !j.lotse().suggested().equals(j.msg().expect());
+            if (wrongAuto || missed) {
+                report.append(String.format(Locale.ROOT, "- %s #%d expected %s, got %s: %s%n",
+                        wrongAuto ? "WRONG AUTO" : "missed", j.msg().index(), j.msg().expect().orElse("none"),
+                        j.lotse().autoLinked().map(k -> "auto " + k).or(() -> j.lotse().suggested().map(k -> "suggested " + k))
+                                .orElse("nothing"),
+                        abbreviate(j.msg().subject() + " " + j.msg().text())));
+            }
+        }
+        System.out.println(report);
+        Path out = Path.of("target", "triage-evaluation.md");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, report);
+
+        Figures lotse = totals.get("lotse");
+        assertThat(lotse.falseAutoReplies).as("automatic replies to messages about something else")
+                .isLessThanOrEqualTo(Floors.FALSE_AUTO_REPLIES);
+        assertThat(lotse.precision()).as("precision at auto").isGreaterThanOrEqualTo(Floors.PRECISION);
+        assertThat(lotse.recallWithSuggestions()).as("recall including suggestions").isGreaterThanOrEqualTo(Floors.RECALL);
+        assertThat(lotse.autoRecall()).as("auto recall").isGreaterThanOrEqualTo(Floors.AUTO_RECALL);
+        assertThat(lotse.recallWithSuggestions()).as("margin over the keyword trigger")
+                .isGreaterThan(totals.get("keyword").recallWithSuggestions() - 1e-9);
+    }
+
+    /**
+     * Floors on the whole corpus, set at what triage achieves today so that a regression fails the build.
+     * Raise them when triage gets better, never lower them silently. The targets of issue 4 are higher:
+     * precision 0.99 with no false automatic reply, recall with suggestions 0.95, auto recall 0.8.
+     */
+    static final class Floors {
+        static final int FALSE_AUTO_REPLIES = 4;
+        static final double PRECISION = 0.93;
+        static final double RECALL = 0.67;
+        static final double AUTO_RECALL = 0.27;
+    }
+
+    private static Figures figures(List<Judged> judged, String system, String tag) {
+        Figures f = new Figures();
+        for (Judged j : judged) {
+            if (tag != null && !j.msg().tags().contains(tag)) {
+                continue;
+            }
+            Call call = switch (system) {
+                case "lotse" -> j.lotse();
+                case "keyword" -> j.keyword();
+                default -> j.bm25();
+            };
+            f.add(j.msg().expect(), j.positive(), call);
+        }
+        return f;
+    }
+
+    // ---- the replay ---------------------------------------------------------------------------------
+
+    private List<Judged> replay(Scenario s) {
+        Api.resolveAllActiveIncidents();
+        // The scenario happened in the recent past, so that "sent before the incident started" is real.
+        Instant base = Instant.now().minus(Duration.ofHours(8)).truncatedTo(ChronoUnit.MINUTES);
+        String run = Long.toString(System.nanoTime(), 36);
+        Map<String, Long> ids = new HashMap<>();
+        Map<Long, String> keys = new HashMap<>();
+        List<TimedAction> actions = timeline(s);
+        Baselines.KeywordTrigger keyword = new Baselines.KeywordTrigger();
+        Baselines.Bm25Only bm25 = new Baselines.Bm25Only();
+        List<Object[]> posted = new ArrayList<>();
+
+        for (TimedAction a : actions) {
+            if (a.incident() != null && a.update() == null) {
+                Scenario.Incident i = a.incident();
+                Map<String, Object> body = new LinkedHashMap<>();
+                body.put("title", i.title());
+                body.put("description", i.description());
+                body.put("components", i.components());
+                body.put("statusPageUrl", i.statusPageUrl());
+                body.put("startedAt", base.plus(i.startedAt()).atOffset(ZoneOffset.UTC).toString());
+                long id = Api.ops().contentType(ContentType.JSON).body(body).post("/api/incidents")
+                        .then().statusCode(201).extract().<Integer>path("id").longValue();
+                ids.put(i.key(), id);
+                keys.put(id, i.key());
+            } else if (a.update() != null) {
+                Api.ops().contentType(ContentType.JSON)
+                        .body(Map.of("status", a.update().status(), "message", a.update().message(), "notifyLinked", false))
+                        .post("/api/incidents/" + ids.get(a.incident().key()) + "/updates")
+                        .then().statusCode(201);
+            } else {
+                Scenario.Msg m = a.msg();
+                List<Scenario.Incident> active = s.incidents().stream().filter(i -> i.activeAt(m.at())).toList();
+                Response r = post(m, base, run);
+                assertThat(r.statusCode()).as("%s #%d: %s", s.name(), m.index(), r.asString()).isEqualTo(202);
+                posted.add(new Object[] {m, r.path("ticketId"), keyword.decide(m, active), bm25.decide(m, active, m.at())});
+            }
+        }
+
+        List<Judged> judged = new ArrayList<>();
+        for (Object[] p : posted) {
+            Scenario.Msg m = (Scenario.Msg) p[0];
+            boolean positive = m.expect().isPresent() && s.incidents().stream()
+                    .filter(i -> i.key().equals(m.expect().get()))
+                    .allMatch(i -> i.resolvedAt().map(r -> m.at().compareTo(r) < 0).orElse(true));
+            judged.add(new Judged(m, positive, finalCall((Integer) p[1], keys), (Call) p[2], (Call) p[3]));
+        }
+        // Leave nothing behind that the next scenario's re-triage could pick up.
+        Api.resolveAllActiveIncidents();
+        posted.stream().map(p -> (Integer) p[1]).distinct().forEach(t -> Api.agent().contentType(ContentType.JSON)
+                .body(Map.of("status", "SOLVED")).put("/api/tickets/" + t + "/status"));
+        return judged;
+    }
+
+    /** What Lotse did with the ticket in the end: linked automatically, suggested, and whether it answered. */
+    private static Call finalCall(int ticketId, Map<Long, String> keys) {
+        JsonPath t = Api.agent().get("/api/tickets/" + ticketId).then().statusCode(200).extract().jsonPath();
+        Integer incident = t.get("incidentId");
+        String source = t.get("triage.linkSource");
+        Optional<String> auto = incident != null && "AUTO".equals(source)
+                ? Optional.ofNullable(keys.get(incident.longValue())) : Optional.empty();
+        Integer suggested = "SUGGESTED".equals(t.get("triage.decision")) ? t.get("triage.incidentId") : null;
+        List<String> kinds = t.getList("messages.kind");
+        boolean answered = kinds.contains("AUTO_REPLY") || kinds.contains("PHONE_SCRIPT");
+        return new Call(auto, Optional.ofNullable(suggested).map(i -> keys.get(i.longValue())), answered);
+    }
+
+    record TimedAction(Duration at, int order, Scenario.Incident incident, Scenario.Update update, Scenario.Msg msg) {
+    }
+
+    /** Declarations, updates and messages in time order; at the same minute ops act before the next message. */
+    private static List<TimedAction> timeline(Scenario s) {
+        List<TimedAction> actions = new ArrayList<>();
+        for (Scenario.Incident i : s.incidents()) {
+            actions.add(new TimedAction(i.declaredAt(), 0, i, null, null));
+            for (Scenario.Update u : i.updates()) {
+                actions.add(new TimedAction(u.at(), 1, i, u, null));
+            }
+        }
+        for (Scenario.Msg m : s.messages()) {
+            actions.add(new TimedAction(m.at(), 2, null, null, m));
+        }
+        actions.sort(java.util.Comparator.comparing(TimedAction::at).thenComparingInt(TimedAction::order));
+        return actions;
+    }
+
+    private static Response post(Scenario.Msg m, Instant base, String run) {
+        Instant sent = base.plus(m.at());
+        String email = m.from() == null ? null : m.from().replace("@", "+" + run + "@");
+        return switch (m.channel()) {
+            case "email" -> {
+                String raw = "From: \"" + m.name().replace("\"", "") + "\" <" + email + ">\r\n"
+                        + "To: support@hoster.example\r\n"
+                        + "Subject: " + encodeSubject(m.subject()) + "\r\n"
+                        + "Date: " + DateTimeFormatter.RFC_1123_DATE_TIME.format(sent.atOffset(ZoneOffset.UTC)) + "\r\n"
+                        + "Message-ID: <eval." + run + "." + m.index() + "@kunde.example>\r\n"
+                        + "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=UTF-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n"
+                        + m.text().replace("\r\n", "\n").replace("\n", "\r\n") + "\r\n";
+                yield Api.intake().contentType("message/rfc822").body(raw.getBytes(StandardCharsets.UTF_8))
+                        .post("/api/intake/email");
+            }
+            case "chat" -> {
+                Map<String, Object> customer = new LinkedHashMap<>();
+                customer.put("name", m.name());
+                customer.put("email", email);
+                yield Api.intake().contentType(ContentType.JSON)
+                        .body(Map.of("conversationId", "eval-" + run + "-" + m.index(), "messageId", "m1",
+                                "customer", customer, "text", m.text(), "sentAt", sent.atOffset(ZoneOffset.UTC).toString()))
+                        .post("/api/intake/chat");
+            }
+            case "phone" -> {
+                Map<String, Object> caller = new LinkedHashMap<>();
+                caller.put("name", m.name());
+                caller.put("phone", m.phone());
+                caller.put("email", email);
+                if (m.customerNumber() != null) {
+                    caller.put("customerNumber", m.customerNumber() + "-" + run);
+                }
+                yield Api.intake().contentType(ContentType.JSON)
+                        .body(Map.of("caller", caller, "note", m.text(), "takenBy", "eval",
+                                "calledAt", sent.atOffset(ZoneOffset.UTC).toString()))
+                        .post("/api/intake/phone");
+            }
+            default -> throw new IllegalArgumentException("unknown channel " + m.channel());
+        };
+    }
+
+    /** RFC 2047, so that umlauts in subjects travel as a real mail client sends them. */
+    private static String encodeSubject(String subject) {
+        if (subject.chars().allMatch(c -> c < 128)) {
+            return subject;
+        }
+        return "=?UTF-8?B?" + java.util.Base64.getEncoder().encodeToString(subject.getBytes(StandardCharsets.UTF_8)) + "?=";
+    }
+
+    private static String abbreviate(String s) {
+        String one = s.replaceAll("\\s+", " ").strip();
+        return one.length() <= 110 ? one : one.substring(0, 107) + "...";
+    }
+}
