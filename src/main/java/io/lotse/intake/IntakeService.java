@@ -18,6 +18,7 @@ import io.lotse.ticket.Ticket;
 import io.lotse.ticket.TicketStatus;
 import io.lotse.triage.Answers;
 import io.lotse.triage.Decision;
+import io.lotse.triage.SameCase;
 import io.lotse.triage.TriageDecision;
 import io.lotse.triage.TriageService;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -47,12 +48,14 @@ public class IntakeService {
     private final FollowUps followUps;
     private final TriageService triage;
     private final Answers answers;
+    private final SameCase sameCase;
     private final ReplyConfig replyConfig;
     private final ObjectMapper json;
     private final Clock clock;
 
     IntakeService(CustomerDirectory customers, FollowUps followUps, TriageService triage, Answers answers,
-            ReplyConfig replyConfig, ObjectMapper json, Clock clock) {
+            SameCase sameCase, ReplyConfig replyConfig, ObjectMapper json, Clock clock) {
+        this.sameCase = sameCase;
         this.customers = customers;
         this.followUps = followUps;
         this.triage = triage;
@@ -116,6 +119,13 @@ public class IntakeService {
         reasons.addAll(decision.reasons());
         in.machineSent().reasons().forEach(r -> reasons.add("machine-sent: " + r));
 
+        if (created) {
+            sameCase.earlierCase(ticket, (in.subject() == null ? "" : in.subject()) + "\n" + in.text(), now)
+                    .ifPresent(same -> {
+                        ticket.duplicateOf = same.ticketId();
+                        reasons.add(same.reason());
+                    });
+        }
         Answers.Answer answer = answers.answer(new Answers.Occasion(ticket, customer,
                 in.requester().email().map(e -> e.toLowerCase(Locale.ROOT)).or(() -> Optional.ofNullable(customer.email)),
                 Optional.of(message), in.subject(), in.machineSent().yes(), true), decision, reasons);

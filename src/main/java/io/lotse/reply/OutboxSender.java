@@ -5,7 +5,7 @@ import io.lotse.ticket.DeliveryState;
 import io.lotse.ticket.Message;
 import io.lotse.ticket.MessageKind;
 import io.quarkus.mailer.Mail;
-import io.quarkus.mailer.Mailer;
+import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,13 +36,16 @@ public class OutboxSender {
     record Wake() {
     }
 
-    private final Mailer mailer;
+    /** An SMTP server that accepts the connection and then says nothing must not stall the outbox. */
+    static final Duration SEND_TIMEOUT = Duration.ofSeconds(60);
+
+    private final ReactiveMailer mailer;
     private final ReplyConfig config;
     private final Clock clock;
     private final Event<Wake> wake;
     private final AtomicBoolean running = new AtomicBoolean();
 
-    OutboxSender(Mailer mailer, ReplyConfig config, Clock clock, Event<Wake> wake) {
+    OutboxSender(ReactiveMailer mailer, ReplyConfig config, Clock clock, Event<Wake> wake) {
         this.mailer = mailer;
         this.config = config;
         this.clock = clock;
@@ -144,7 +147,7 @@ public class OutboxSender {
         }
         Mail mail = QuarkusTransaction.requiringNew().call(() -> toMail(Message.findById(id)));
         try {
-            mailer.send(mail);
+            mailer.send(mail).await().atMost(SEND_TIMEOUT);
         } catch (RuntimeException e) {
             QuarkusTransaction.requiringNew().run(() -> recordFailure(Message.findById(id), e));
             return false;

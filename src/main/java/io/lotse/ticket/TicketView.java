@@ -8,8 +8,8 @@ import java.util.stream.Collectors;
 
 /** A ticket as the API shows it (the contract's {@code GET /api/tickets/{id}}), and the pieces it is made of. */
 public record TicketView(long id, Channel channel, String subject, TicketStatus status, CustomerView customer,
-        Long incidentId, Long duplicateOf, TriageView triage, List<MessageView> messages, Instant createdAt,
-        Instant updatedAt, Instant waitingSince) {
+        Long incidentId, Long duplicateOf, List<Long> duplicates, TriageView triage, List<MessageView> messages,
+        Instant createdAt, Instant updatedAt, Instant waitingSince) {
 
     public record CustomerView(long id, String name, String email, String phone, String customerNumber) {
         public static CustomerView of(Customer c) {
@@ -61,8 +61,10 @@ public record TicketView(long id, Channel channel, String subject, TicketStatus 
                 .stream()
                 .collect(Collectors.groupingBy(a -> a.messageId,
                         Collectors.mapping(a -> new AttachmentView(a.filename, a.mimeType, a.sizeBytes), Collectors.toList())));
+        List<Long> duplicates = Ticket.find("select t.id from Ticket t where t.duplicateOf = ?1 order by t.id", t.id)
+                .project(Long.class).list();
         return new TicketView(t.id, t.channel, t.subject, t.status, CustomerView.of(t.customer), t.incidentId,
-                t.duplicateOf, TriageView.of(t),
+                t.duplicateOf, duplicates, TriageView.of(t),
                 messages.stream().map(m -> MessageView.of(m, files.getOrDefault(m.id, List.of()))).toList(),
                 t.createdAt, t.updatedAt, t.waitingSince);
     }

@@ -152,6 +152,38 @@ class IncidentAndTicketApiTest {
     }
 
     @Test
+    void mailThenCallFromTheSameCustomerIsOneCase() {
+        long incident = Api.declareIncident("Stromausfall im Rechenzentrum: Webhosting nicht erreichbar", "",
+                "https://status.example/case");
+        String customer = Api.uniqueAddress("twice");
+        int mailed = postEmail(mail(customer, "Webseite down", "Unsere Webseite ist nicht erreichbar.", Api.uniqueMessageId()))
+                .statusCode(202).body("triage.decision", equalTo("AUTO_LINKED")).extract().path("ticketId");
+        int called = Api.intake().contentType(ContentType.JSON)
+                .body(Map.of("caller", Map.of("name", "Frau Zwei", "email", customer),
+                        "note", "Kd. ruft an, Webseite nicht erreichbar, hat schon gemailt"))
+                .post("/api/intake/phone").then().statusCode(202)
+                .body("triage.autoReply", equalTo(false))
+                .body("triage.reasons", hasItem(containsString("same case as ticket " + mailed)))
+                .extract().path("ticketId");
+        Api.agent().get("/api/tickets/" + called).then().body("duplicateOf", equalTo(mailed));
+        Api.agent().get("/api/tickets/" + mailed).then().body("duplicates", hasItem(called));
+        Api.agent().get("/api/incidents/" + incident).then().body("linkedTickets", equalTo(1)).body("customers", equalTo(1));
+
+        // Not about an incident: the same request by mail and phone is one case too.
+        String other = Api.uniqueAddress("invoice-twice");
+        int first = postEmail(mail(other, "Rechnung Oktober doppelt abgebucht",
+                "Der Betrag der Rechnung Oktober wurde doppelt abgebucht, bitte erstatten.", Api.uniqueMessageId()))
+                .statusCode(202).extract().path("ticketId");
+        int second = Api.intake().contentType(ContentType.JSON)
+                .body(Map.of("caller", Map.of("name", "Herr Drei", "email", other),
+                        "note", "Kd. ruft an: Rechnung Oktober doppelt abgebucht, will Erstattung"))
+                .post("/api/intake/phone").then().statusCode(202).extract().path("ticketId");
+        Api.agent().get("/api/tickets/" + second).then().body("duplicateOf", equalTo(first));
+        List<Integer> queued = Api.agent().get("/api/queue").then().extract().path("items.findAll { it.kind == 'TICKET' }.ticketId");
+        assertThat(queued).contains(first).doesNotContain(second);
+    }
+
+    @Test
     void fullTextSearchFindsTickets() throws InterruptedException {
         String word = "Zauberwort" + System.nanoTime();
         int ticket = postEmail(mail(Api.uniqueAddress("search"), "Suche", "Bitte prüfen: " + word, Api.uniqueMessageId()))
