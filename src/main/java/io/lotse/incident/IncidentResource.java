@@ -64,6 +64,14 @@ public class IncidentResource {
         return incidents.get(id);
     }
 
+    /** Per status update: who was told, on which channel, and what failed (beyond the v1 contract). */
+    @GET
+    @Path("{id}/notifications")
+    @RolesAllowed({Role.ops, Role.admin})
+    public List<io.lotse.reply.IncidentMessages.UpdateReport> notifications(@PathParam("id") long id) {
+        return incidents.notifications(id);
+    }
+
     @POST
     @Path("{id}/updates")
     @RolesAllowed({Role.ops, Role.admin})

@@ -96,12 +96,33 @@ public class IncidentService {
         if (status == IncidentStatus.RESOLVED) {
             incident.resolvedAt = now;
         }
+        List<Ticket> linked = Ticket.list("incidentId = ?1 and status = ?2 order by id", id, TicketStatus.OPEN);
         if (notifyLinked) {
-            List<Ticket> linked = Ticket.list("incidentId = ?1 and status = ?2 order by id", id, TicketStatus.OPEN);
             messages.notifyLinked(notice(incident), update.id, linked);
+        }
+        if (status == IncidentStatus.RESOLVED) {
+            solveLinked(linked, now);
         }
         changed.fire(new IncidentChanged(id));
         return view(incident);
+    }
+
+    /**
+     * The incident is over: its tickets that asked nothing else are solved; the others stay open and join
+     * the queue as single tickets, waiting for a human from now on.
+     */
+    private static void solveLinked(List<Ticket> linked, Instant now) {
+        for (Ticket t : linked) {
+            if (t.otherRequest) {
+                if (t.waitingSince == null) {
+                    t.waitingSince = now;
+                }
+            } else {
+                t.status = TicketStatus.SOLVED;
+                t.waitingSince = null;
+            }
+            t.updatedAt = now;
+        }
     }
 
     /** The live state of an incident as customer messages show it; empty for unknown or resolved ones. */
@@ -116,6 +137,12 @@ public class IncidentService {
                 latest.map(u -> u.message).or(() -> Optional.ofNullable(incident.description)).filter(s -> !s.isBlank()),
                 latest.map(u -> u.createdAt).orElse(incident.startedAt),
                 Optional.ofNullable(incident.statusPageUrl));
+    }
+
+    @Transactional
+    public List<IncidentMessages.UpdateReport> notifications(long id) {
+        find(id);
+        return messages.report(id);
     }
 
     Incident find(long id) {

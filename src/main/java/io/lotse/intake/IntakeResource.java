@@ -2,6 +2,7 @@ package io.lotse.intake;
 
 import io.lotse.intake.chat.ChatAdapter;
 import io.lotse.intake.chat.ChatMessage;
+import io.lotse.intake.chat.ChatTranscript;
 import io.lotse.intake.email.EmailIntake;
 import io.lotse.intake.phone.PhoneAdapter;
 import io.lotse.intake.phone.PhoneNote;
@@ -10,7 +11,12 @@ import io.lotse.platform.PayloadTooLarge;
 import jakarta.annotation.security.PermitAll;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -32,9 +38,11 @@ public class IntakeResource {
     private final IntakeService intake;
     private final EmailIntake email;
     private final IntakeConfig config;
+    private final ChatTranscript transcript;
     private final Clock clock;
 
-    IntakeResource(IntakeService intake, EmailIntake email, IntakeConfig config, Clock clock) {
+    IntakeResource(IntakeService intake, EmailIntake email, IntakeConfig config, ChatTranscript transcript, Clock clock) {
+        this.transcript = transcript;
         this.intake = intake;
         this.email = email;
         this.config = config;
@@ -61,6 +69,14 @@ public class IntakeResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response chat(@Valid @NotNull ChatMessage message) {
         return accepted(IntakeResponses.Chat.of(intake.receive(ChatAdapter.toInbound(message, clock.instant()))));
+    }
+
+    /** The chat widget polls this for what it should show: answers, status updates, agents' replies. */
+    @GET
+    @Path("chat/{conversationId}/messages")
+    public ChatTranscript.Transcript chatMessages(@PathParam("conversationId") String conversationId,
+            @QueryParam("after") @DefaultValue("0") @Min(0) long after) {
+        return transcript.after(conversationId, after);
     }
 
     @POST

@@ -109,9 +109,17 @@ public class IntakeService {
         List<String> reasons = new ArrayList<>();
         TriageDecision decision;
         if (ticket.incidentId != null) {
+            // The link stands, but the new words are scored too: a follow-up that asks something else
+            // keeps the ticket open for a human when the incident is resolved.
+            TriageDecision own = triage.decideFor(ticket.id, in.subject(), in.text(), in.sentAt(), in.machineSent().yes());
+            boolean sameIncident = own.decision() == Decision.AUTO_LINKED && own.incidentId().equals(Optional.of(ticket.incidentId));
+            if (!sameIncident && !in.machineSent().yes()) {
+                ticket.otherRequest = true;
+            }
             decision = new TriageDecision(Decision.AUTO_LINKED, Optional.of(ticket.incidentId),
                     ticket.triageScore == null ? 1.0 : ticket.triageScore,
-                    List.of("follow-up on ticket " + ticket.id + ", which is linked to incident " + ticket.incidentId));
+                    List.of("follow-up on ticket " + ticket.id + ", which is linked to incident " + ticket.incidentId
+                            + (sameIncident || in.machineSent().yes() ? "" : "; it asks more than the incident, so a human will look")));
         } else {
             decision = triage.decideFor(ticket.id, in.subject(), in.text(), in.sentAt(), in.machineSent().yes());
             record(ticket, decision);

@@ -2,6 +2,7 @@ package io.lotse.reply;
 
 import io.lotse.ticket.Channel;
 import io.lotse.ticket.Customer;
+import io.lotse.ticket.DeliveryState;
 import io.lotse.ticket.Direction;
 import io.lotse.ticket.Message;
 import io.lotse.ticket.MessageKind;
@@ -55,6 +56,41 @@ public class IncidentMessages {
                 case PHONE -> outbox.recordCallBack(ticket, MessageKind.STATUS_UPDATE, incident, text, key);
             }
         }
+    }
+
+    /** One requester's notice about one update, and how far it got. */
+    public record Delivery(long messageId, long ticketId, long customerId, String customer, Channel channel, String to,
+            DeliveryState state, String error, java.time.Instant sentAt, int attempts) {
+    }
+
+    /** Per update: how many requesters, how many in each delivery state, and every one that failed. */
+    public record UpdateReport(long updateId, int recipients, java.util.Map<DeliveryState, Long> byState,
+            List<Delivery> failures, List<Delivery> deliveries) {
+    }
+
+    public List<UpdateReport> report(long incidentId) {
+        List<Message> notices = Message.list("kind = ?1 and incidentId = ?2 order by id", MessageKind.STATUS_UPDATE,
+                incidentId);
+        java.util.Map<Long, List<Delivery>> byUpdate = new java.util.TreeMap<>();
+        for (Message m : notices) {
+            long updateId = updateIdOf(m.dedupKey);
+            Customer c = m.ticket.customer;
+            byUpdate.computeIfAbsent(updateId, k -> new java.util.ArrayList<>()).add(new Delivery(m.id, m.ticket.id, c.id,
+                    c.name != null ? c.name : c.email, m.channel, m.to, m.deliveryState, m.deliveryError, m.sentAt,
+                    m.deliveryAttempts));
+        }
+        return byUpdate.entrySet().stream().map(e -> new UpdateReport(e.getKey(), e.getValue().size(),
+                e.getValue().stream().collect(java.util.stream.Collectors.groupingBy(Delivery::state,
+                        () -> new java.util.EnumMap<>(DeliveryState.class), java.util.stream.Collectors.counting())),
+                e.getValue().stream().filter(d -> d.state() == DeliveryState.FAILED || d.state() == DeliveryState.BOUNCED)
+                        .toList(),
+                e.getValue())).toList();
+    }
+
+    private static long updateIdOf(String dedupKey) {
+        // "update:<update>:customer:<customer>", written by notifyLinked
+        String[] parts = dedupKey == null ? new String[0] : dedupKey.split(":");
+        return parts.length >= 2 ? Long.parseLong(parts[1]) : 0;
     }
 
     public int notifiedCount(long updateId) {

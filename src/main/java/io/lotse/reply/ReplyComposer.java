@@ -35,6 +35,10 @@ public class ReplyComposer {
         static native TemplateInstance phoneScript_en(ReplyModel m);
         static native TemplateInstance statusUpdate_de(ReplyModel m);
         static native TemplateInstance statusUpdate_en(ReplyModel m);
+        static native TemplateInstance resolution_de(ReplyModel m);
+        static native TemplateInstance resolution_en(ReplyModel m);
+        static native TemplateInstance correction_de(ReplyModel m);
+        static native TemplateInstance correction_en(ReplyModel m);
     }
 
     private final ReplyConfig config;
@@ -58,9 +62,19 @@ public class ReplyComposer {
         return (german(language) ? Templates.phoneScript_de(m) : Templates.phoneScript_en(m)).render().strip();
     }
 
+    /** A status update, or the resolution notice when the incident is resolved. */
     public String statusUpdate(String language, String customerName, long ticketId, IncidentNotice notice) {
         ReplyModel m = model(language, customerName, ticketId, notice);
-        return (german(language) ? Templates.statusUpdate_de(m) : Templates.statusUpdate_en(m)).render().strip() + "\n";
+        TemplateInstance t = "RESOLVED".equals(notice.status())
+                ? (german(language) ? Templates.resolution_de(m) : Templates.resolution_en(m))
+                : (german(language) ? Templates.statusUpdate_de(m) : Templates.statusUpdate_en(m));
+        return t.render().strip() + "\n";
+    }
+
+    /** What an agent may send after taking a ticket off an incident whose automatic answer it had received. */
+    public String correction(String language, String customerName, long ticketId, IncidentNotice notice) {
+        ReplyModel m = model(language, customerName, ticketId, notice);
+        return (german(language) ? Templates.correction_de(m) : Templates.correction_en(m)).render().strip() + "\n";
     }
 
     /** {@code Re: <their subject> [#id]}, without piling up prefixes or tags. */

@@ -43,6 +43,9 @@ public class Ticket extends PanacheEntityBase {
     /** Who made the link: AUTO (triage) or AGENT (a person, which the classifier trusts more). */
     @Column(name = "link_source")
     public String linkSource;
+    /** Besides the incident, the customer asked something else: a human must look even after resolution. */
+    @Column(name = "other_request")
+    public boolean otherRequest;
     @Column(name = "duplicate_of")
     public Long duplicateOf;
     @Column(name = "conversation_id")

@@ -9,7 +9,16 @@ import java.util.stream.Collectors;
 /** A ticket as the API shows it (the contract's {@code GET /api/tickets/{id}}), and the pieces it is made of. */
 public record TicketView(long id, Channel channel, String subject, TicketStatus status, CustomerView customer,
         Long incidentId, Long duplicateOf, List<Long> duplicates, TriageView triage, List<MessageView> messages,
-        Instant createdAt, Instant updatedAt, Instant waitingSince) {
+        Instant createdAt, Instant updatedAt, Instant waitingSince, String correctionSuggestion) {
+
+    /**
+     * The same view with a suggested correction: after an unlink, the text an agent may send to a customer
+     * who got an automatic answer about an incident that was not theirs.
+     */
+    public TicketView withCorrection(String text) {
+        return new TicketView(id, channel, subject, status, customer, incidentId, duplicateOf, duplicates, triage,
+                messages, createdAt, updatedAt, waitingSince, text);
+    }
 
     public record CustomerView(long id, String name, String email, String phone, String customerNumber) {
         public static CustomerView of(Customer c) {
@@ -66,6 +75,6 @@ public record TicketView(long id, Channel channel, String subject, TicketStatus 
         return new TicketView(t.id, t.channel, t.subject, t.status, CustomerView.of(t.customer), t.incidentId,
                 t.duplicateOf, duplicates, TriageView.of(t),
                 messages.stream().map(m -> MessageView.of(m, files.getOrDefault(m.id, List.of()))).toList(),
-                t.createdAt, t.updatedAt, t.waitingSince);
+                t.createdAt, t.updatedAt, t.waitingSince, null);
     }
 }
