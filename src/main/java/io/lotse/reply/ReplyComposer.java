@@ -42,39 +42,51 @@ public class ReplyComposer {
     }
 
     private final ReplyConfig config;
+    private final ReplyTemplates templates;
 
-    ReplyComposer(ReplyConfig config) {
+    ReplyComposer(ReplyConfig config, ReplyTemplates templates) {
         this.config = config;
+        this.templates = templates;
     }
 
     public String autoReply(String language, String customerName, long ticketId, IncidentNotice notice) {
         ReplyModel m = model(language, customerName, ticketId, notice);
-        return (german(language) ? Templates.autoReply_de(m) : Templates.autoReply_en(m)).render().strip() + "\n";
+        return render("autoReply", language, m,
+                german(language) ? Templates.autoReply_de(m) : Templates.autoReply_en(m)) + "\n";
     }
 
     public String chatReply(String language, String customerName, long ticketId, IncidentNotice notice) {
         ReplyModel m = model(language, customerName, ticketId, notice);
-        return (german(language) ? Templates.chatReply_de(m) : Templates.chatReply_en(m)).render().strip();
+        return render("chatReply", language, m, german(language) ? Templates.chatReply_de(m) : Templates.chatReply_en(m));
     }
 
     public String phoneScript(String language, String customerName, long ticketId, IncidentNotice notice) {
         ReplyModel m = model(language, customerName, ticketId, notice);
-        return (german(language) ? Templates.phoneScript_de(m) : Templates.phoneScript_en(m)).render().strip();
+        return render("phoneScript", language, m,
+                german(language) ? Templates.phoneScript_de(m) : Templates.phoneScript_en(m));
     }
 
     /** A status update, or the resolution notice when the incident is resolved. */
     public String statusUpdate(String language, String customerName, long ticketId, IncidentNotice notice) {
         ReplyModel m = model(language, customerName, ticketId, notice);
-        TemplateInstance t = "RESOLVED".equals(notice.status())
+        boolean resolved = "RESOLVED".equals(notice.status());
+        TemplateInstance builtIn = resolved
                 ? (german(language) ? Templates.resolution_de(m) : Templates.resolution_en(m))
                 : (german(language) ? Templates.statusUpdate_de(m) : Templates.statusUpdate_en(m));
-        return t.render().strip() + "\n";
+        return render(resolved ? "resolution" : "statusUpdate", language, m, builtIn) + "\n";
     }
 
     /** What an agent may send after taking a ticket off an incident whose automatic answer it had received. */
     public String correction(String language, String customerName, long ticketId, IncidentNotice notice) {
         ReplyModel m = model(language, customerName, ticketId, notice);
-        return (german(language) ? Templates.correction_de(m) : Templates.correction_en(m)).render().strip() + "\n";
+        return render("correction", language, m,
+                german(language) ? Templates.correction_de(m) : Templates.correction_en(m)) + "\n";
+    }
+
+    /** An admin's override when there is one (checked when it was saved), else the built-in template. */
+    private String render(String name, String language, ReplyModel m, TemplateInstance builtIn) {
+        String lang = german(language) ? "de" : "en";
+        return templates.override(name, lang).map(t -> t.data("m", m).render()).orElseGet(builtIn::render).strip();
     }
 
     /** {@code Re: <their subject> [#id]}, without piling up prefixes or tags. */
