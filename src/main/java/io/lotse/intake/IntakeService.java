@@ -18,6 +18,7 @@ import io.lotse.ticket.Ticket;
 import io.lotse.ticket.TicketStatus;
 import io.lotse.triage.Answers;
 import io.lotse.triage.Decision;
+import io.lotse.triage.InventoryCheck;
 import io.lotse.triage.SameCase;
 import io.lotse.triage.TriageDecision;
 import io.lotse.triage.TriageService;
@@ -49,13 +50,15 @@ public class IntakeService {
     private final TriageService triage;
     private final Answers answers;
     private final SameCase sameCase;
+    private final InventoryCheck inventory;
     private final ReplyConfig replyConfig;
     private final ObjectMapper json;
     private final Clock clock;
 
     IntakeService(CustomerDirectory customers, FollowUps followUps, TriageService triage, Answers answers,
-            SameCase sameCase, ReplyConfig replyConfig, ObjectMapper json, Clock clock) {
+            SameCase sameCase, InventoryCheck inventory, ReplyConfig replyConfig, ObjectMapper json, Clock clock) {
         this.sameCase = sameCase;
+        this.inventory = inventory;
         this.customers = customers;
         this.followUps = followUps;
         this.triage = triage;
@@ -121,7 +124,8 @@ public class IntakeService {
                     List.of("follow-up on ticket " + ticket.id + ", which is linked to incident " + ticket.incidentId
                             + (sameIncident || in.machineSent().yes() ? "" : "; it asks more than the incident, so a human will look")));
         } else {
-            decision = triage.decideFor(ticket.id, in.subject(), in.text(), in.sentAt(), in.machineSent().yes());
+            decision = inventory.apply(customer.id,
+                    triage.decideFor(ticket.id, in.subject(), in.text(), in.sentAt(), in.machineSent().yes()));
             record(ticket, decision);
         }
         reasons.addAll(decision.reasons());

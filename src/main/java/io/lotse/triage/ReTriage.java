@@ -30,10 +30,12 @@ public class ReTriage {
     static final int MAX_TICKETS = 2000;
 
     private final TriageService triage;
+    private final InventoryCheck inventory;
     private final Answers answers;
 
-    ReTriage(TriageService triage, Answers answers) {
+    ReTriage(TriageService triage, InventoryCheck inventory, Answers answers) {
         this.triage = triage;
+        this.inventory = inventory;
         this.answers = answers;
     }
 
@@ -78,8 +80,8 @@ public class ReTriage {
             Message last = inbound.get(inbound.size() - 1);
             StringBuilder words = new StringBuilder();
             inbound.forEach(m -> words.append(m.text == null ? "" : m.text).append('\n'));
-            TriageDecision d = triage.decideFor(ticket.id, first.subject, words.toString(),
-                    first.sentAt == null ? first.receivedAt : first.sentAt, first.automated);
+            TriageDecision d = inventory.apply(ticket.customer.id, triage.decideFor(ticket.id, first.subject,
+                    words.toString(), first.sentAt == null ? first.receivedAt : first.sentAt, first.automated));
             if (d.decision() == Decision.UNRELATED) {
                 continue;
             }
