@@ -200,8 +200,15 @@ class IncidentAndTicketApiTest {
     }
 
     @Test
+    void unknownPathsAndMethodsAnswerProblemJson() {
+        Api.agent().get("/api/no-such-thing").then().statusCode(404).contentType("application/problem+json");
+        Api.agent().delete("/api/queue").then().statusCode(405).contentType("application/problem+json");
+    }
+
+    @Test
     void openApiAndHealthNeedNoCredentials() {
         given().get("/q/openapi").then().statusCode(200).body(containsString("/api/intake/email"));
         given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        given().get("/q/metrics").then().statusCode(200);
     }
 }
