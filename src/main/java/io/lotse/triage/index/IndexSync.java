@@ -31,6 +31,13 @@ public class IndexSync {
     /** Longer than any intake transaction can take between setting updated_at and committing. */
     static final Duration OVERLAP = Duration.ofMinutes(2);
     private static final int BATCH = 500;
+    /** Covers commits that finish slightly out of order within this process's view. */
+    static final Duration SHORT_OVERLAP = Duration.ofSeconds(5);
+    static final Duration FULL_PASS_EVERY = Duration.ofMinutes(1);
+
+    /** The newest ticket change this process has indexed, and when the last full pass ran. */
+    private Instant lastSeen;
+    private Instant lastFullPass = Instant.EPOCH;
 
     private final SearchIndex index;
     private final Clock clock;
@@ -53,21 +60,35 @@ public class IndexSync {
         catchUp();
     }
 
-    /** Indexes what changed since the watermark; returns the number of documents written. */
+    /**
+     * Indexes what changed since the watermark; returns the number of documents written. Most rounds look
+     * back only a few seconds past what this process saw last, so a storm is not re-indexed every two
+     * seconds; a full pass with the long overlap runs every minute to catch late commits of other replicas.
+     */
     public synchronized int catchUp() {
         Instant now = clock.instant();
-        Instant from = index.watermark().equals(Instant.EPOCH) ? Instant.EPOCH : index.watermark().minus(OVERLAP);
+        boolean fullPass = lastSeen == null || lastFullPass.isBefore(now.minus(FULL_PASS_EVERY));
+        Instant from = index.watermark().equals(Instant.EPOCH) ? Instant.EPOCH
+                : fullPass ? index.watermark().minus(OVERLAP) : lastSeen.minus(SHORT_OVERLAP);
         int written = 0;
         written += QuarkusTransaction.requiringNew().call(() -> indexIncidents(from));
         long afterId = 0;
+        Instant newest = lastSeen == null ? from : lastSeen;
         while (true) {
             long cursor = afterId;
             List<Ticket> batch = QuarkusTransaction.requiringNew().call(() -> indexTickets(from, cursor));
             written += batch.size();
+            for (Ticket t : batch) {
+                newest = t.updatedAt.isAfter(newest) ? t.updatedAt : newest;
+            }
             if (batch.size() < BATCH) {
                 break;
             }
             afterId = batch.get(batch.size() - 1).id;
+        }
+        lastSeen = newest;
+        if (fullPass) {
+            lastFullPass = now;
         }
         if (written > 0 || index.watermark().isBefore(now.minus(OVERLAP))) {
             index.commit(now);
