@@ -1,0 +1,163 @@
+package io.lotse.web;
+
+import static io.lotse.support.Api.mail;
+import static io.lotse.support.Api.postEmail;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.lotse.support.Api;
+import io.lotse.support.GreenMailResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.net.URL;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** The console in a real browser: an agent works the queue, ops steer an incident, hostile mail stays inert. */
+@QuarkusTest
+@QuarkusTestResource(GreenMailResource.class)
+class ConsoleBrowserTest {
+
+    static final String OUTAGE = "Stromausfall im Rechenzentrum: Webhosting nicht erreichbar";
+
+    @TestHTTPResource("/")
+    URL base;
+
+    static ChromeDriver browser;
+
+    @BeforeAll
+    static void startBrowser() throws Exception {
+        Assumptions.assumeTrue(Chromium.available(), "Skipping the browser tests: no Chromium at " + Chromium.BROWSER
+                + " with chromedriver at " + Chromium.DRIVER + " (apt-get install chromium chromium-driver; .ci/run does)");
+        browser = Chromium.start();
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @BeforeEach
+    void signedOut() {
+        Api.resolveAllActiveIncidents();
+        browser.manage().deleteAllCookies();
+    }
+
+    @Test
+    void agentSeesTheIncidentGrowOpensATicketUnlinksItAndReplies() throws Exception {
+        long incident = Api.declareIncident(OUTAGE, "Seit 14:44 ist das Rechenzentrum Leipzig ohne Strom.",
+                "https://status.hoster.example/rz");
+        int first = outageMail("Unsere Webseite ist seit 14:50 nicht erreichbar.");
+        postEmail(mail(Api.uniqueAddress("invoice"), "Rechnung März", "Bitte schicken Sie mir die Rechnung für März.",
+                Api.uniqueMessageId())).statusCode(202);
+
+        signIn(Api.AGENT, Api.USER_PASSWORD);
+        assertThat(browser.getCurrentUrl()).endsWith("/ui/queue");
+        By count = By.cssSelector("tr[data-key='i" + incident + "'] .count");
+        assertThat(browser.findElement(count).getText()).isEqualTo("1");
+
+        outageMail("Unser Shop ist offline, die Webseite ist nicht erreichbar!");
+        outageMail("Webseite down seit 15 Minuten, was ist los?");
+        // The page refreshes its rows by itself; the agent does nothing.
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.textToBe(count, "3"));
+        assertThat(browser.findElement(By.cssSelector("tr[data-key='i" + incident + "']")).getText()).contains("new");
+        Chromium.screenshot(browser, "queue");
+
+        browser.get(url("/ui/tickets/" + first));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).contains("Webseite down");
+        Chromium.screenshot(browser, "ticket");
+        browser.findElement(By.id("unlink")).click();
+        assertThat(browser.findElement(By.cssSelector(".done")).getText()).startsWith("Unlinked");
+        WebElement reply = browser.findElement(By.id("reply-text"));
+        reply.clear();
+        reply.sendKeys("Entschuldigung, unsere automatische Antwort war ein Irrtum. Wir melden uns gleich.");
+        browser.findElement(By.cssSelector("form.reply button")).click();
+        assertThat(browser.findElement(By.cssSelector(".done")).getText()).isEqualTo("Reply sent.");
+        assertThat(browser.findElements(By.cssSelector(".message.outbound .delivery"))).isNotEmpty();
+        Chromium.screenshot(browser, "ticket-after-reply");
+        Api.agent().get("/api/tickets/" + first).then().body("incidentId", org.hamcrest.Matchers.nullValue());
+    }
+
+    @Test
+    void opsDeclareAnIncidentAndPostAnUpdate() throws Exception {
+        signIn(Api.OPS, Api.USER_PASSWORD);
+        browser.get(url("/ui/ops/incidents/new"));
+        browser.findElement(By.id("title")).sendKeys("Mailserver: E-Mails verzögert");
+        browser.findElement(By.id("description")).sendKeys("Eingehende E-Mails werden verzögert zugestellt.");
+        browser.findElement(By.id("components")).sendKeys("Mail, IMAP");
+        browser.findElement(By.id("statusPageUrl")).sendKeys("https://status.hoster.example/mail");
+        Chromium.screenshot(browser, "declare");
+        browser.findElement(By.id("declare")).click();
+        assertThat(browser.findElement(By.cssSelector(".done")).getText()).startsWith("Incident declared");
+
+        new Select(browser.findElement(By.id("update-status"))).selectByValue("IDENTIFIED");
+        browser.findElement(By.id("update-message")).sendKeys("Ursache gefunden: ein voller Spool. Wir leeren ihn.");
+        browser.findElement(By.id("post-update")).click();
+        assertThat(browser.findElement(By.cssSelector(".done")).getText()).startsWith("Update posted");
+        assertThat(browser.findElement(By.cssSelector("ol.updates")).getText()).contains("Ursache gefunden");
+        Chromium.screenshot(browser, "incident");
+        long id = Long.parseLong(browser.getCurrentUrl().replaceAll(".*/ui/incidents/(\\d+).*", "$1"));
+        Api.agent().get("/api/incidents/" + id).then().body("status", equalTo("IDENTIFIED"));
+    }
+
+    @Test
+    void mailWithScriptAndOnerrorRendersInert() throws Exception {
+        int ticket = postEmail(mail(Api.uniqueAddress("mallory"), "<script>window.pwned='subject'</script>",
+                "Hallo <script>window.pwned='script'</script>\n<img src=x onerror=\"window.pwned='onerror'\">",
+                Api.uniqueMessageId())).statusCode(202).extract().path("ticketId");
+        signIn(Api.AGENT, Api.USER_PASSWORD);
+        browser.get(url("/ui/tickets/" + ticket));
+        assertThat(browser.findElement(By.cssSelector(".message .words")).getText())
+                .contains("<script>window.pwned='script'</script>").contains("onerror=");
+        assertThat(browser.findElements(By.cssSelector(".message img"))).isEmpty();
+        assertThat(browser.executeScript("return window.pwned === undefined")).isEqualTo(true);
+        assertThat(alertShown()).isFalse();
+        Chromium.screenshot(browser, "xss-inert");
+    }
+
+    private boolean alertShown() {
+        try {
+            browser.switchTo().alert();
+            return true;
+        } catch (NoAlertPresentException e) {
+            return false;
+        }
+    }
+
+    private void signIn(String user, String password) {
+        if (Api.AGENT.equals(user)) {
+            Api.agent();
+        } else if (Api.OPS.equals(user)) {
+            Api.ops();
+        }
+        browser.get(url("/ui/queue"));
+        assertThat(browser.getCurrentUrl()).endsWith("/login");
+        browser.findElement(By.id("j_username")).sendKeys(user);
+        browser.findElement(By.id("j_password")).sendKeys(password);
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/ui/queue"));
+    }
+
+    private int outageMail(String body) {
+        return postEmail(mail(Api.uniqueAddress("storm"), "Webseite down", body, Api.uniqueMessageId()))
+                .statusCode(202).body("triage.decision", equalTo("AUTO_LINKED")).extract().path("ticketId");
+    }
+
+    private String url(String path) {
+        return base.toString().replaceAll("/$", "") + path;
+    }
+}
