@@ -36,9 +36,6 @@ public class OutboxSender {
     record Wake() {
     }
 
-    /** An SMTP server that accepts the connection and then says nothing must not stall the outbox. */
-    static final Duration SEND_TIMEOUT = Duration.ofSeconds(60);
-
     private final ReactiveMailer mailer;
     private final ReplyConfig config;
     private final Clock clock;
@@ -46,6 +43,11 @@ public class OutboxSender {
     private final AtomicBoolean running = new AtomicBoolean();
 
     OutboxSender(ReactiveMailer mailer, ReplyConfig config, Clock clock, Event<Wake> wake) {
+        if (config.claimTimeout().compareTo(config.sendTimeout()) <= 0) {
+            // Otherwise a replica could take over a mail another replica is still sending, and send it twice.
+            throw new IllegalArgumentException("lotse.reply.claim-timeout (" + config.claimTimeout()
+                    + ") must be longer than lotse.reply.send-timeout (" + config.sendTimeout() + ")");
+        }
         this.mailer = mailer;
         this.config = config;
         this.clock = clock;
@@ -147,7 +149,7 @@ public class OutboxSender {
         }
         Mail mail = QuarkusTransaction.requiringNew().call(() -> toMail(Message.findById(id)));
         try {
-            mailer.send(mail).await().atMost(SEND_TIMEOUT);
+            mailer.send(mail).await().atMost(config.sendTimeout());
         } catch (RuntimeException e) {
             QuarkusTransaction.requiringNew().run(() -> recordFailure(Message.findById(id), e));
             return false;

@@ -44,7 +44,14 @@ public interface ReplyConfig {
     @WithDefault("600")
     int automaticPerMinute();
 
-    /** A message claimed longer ago than this by a sender that vanished (crash) is claimed again. */
+    /** An SMTP server that accepts the connection and then says nothing must not stall the outbox. */
+    @WithDefault("60s")
+    Duration sendTimeout();
+
+    /**
+     * A message claimed longer ago than this by a sender that vanished (crash) is claimed again. Must be
+     * longer than {@link #sendTimeout()}, or a live sender's mail could be taken over and sent twice.
+     */
     @WithDefault("5m")
     Duration claimTimeout();
 }
