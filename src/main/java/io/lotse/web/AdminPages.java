@@ -2,6 +2,8 @@ package io.lotse.web;
 
 import io.lotse.intake.email.Quarantine;
 import io.lotse.platform.DomainException;
+import io.lotse.reply.ReplyTemplates;
+import io.lotse.security.IntakeTokens;
 import io.lotse.security.Role;
 import io.lotse.security.UserService;
 import io.quarkus.qute.CheckedTemplate;
@@ -23,7 +25,10 @@ import java.util.Optional;
 import java.util.Set;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-/** The admin's page: who may sign in with which roles, and the mail that could not be read. */
+/**
+ * The admin's pages: who may sign in with which roles, the intake tokens (a new one is shown once, on the
+ * answer to its form, never in a link), the customer messages' wording, and the mail that could not be read.
+ */
 @Path("/ui/admin")
 @Produces(MediaType.TEXT_HTML)
 @RolesAllowed(Role.admin)
@@ -31,21 +36,37 @@ public class AdminPages {
 
     @CheckedTemplate(basePath = "web")
     static class Templates {
-        static native TemplateInstance admin(List<UserService.UserView> users, List<Quarantine.Entry> quarantine,
+        static native TemplateInstance admin(List<UserService.UserView> users, List<IntakeTokens.TokenView> tokens,
+                List<ReplyTemplates.TemplateView> templates, List<Quarantine.Entry> quarantine, String done, String error);
+
+        static native TemplateInstance adminToken(IntakeTokens.NewToken created);
+
+        static native TemplateInstance adminTemplate(ReplyTemplates.TemplateView template, String body, String preview,
                 String done, String error);
     }
 
+    /** The longest template text accepted, as in the JSON API. */
+    private static final int MAX_TEMPLATE = 20000;
+
     private final UserService users;
     private final Quarantine quarantine;
+    private final IntakeTokens intakeTokens;
+    private final ReplyTemplates replyTemplates;
+    private final ConsoleUser me;
 
-    AdminPages(UserService users, Quarantine quarantine) {
+    AdminPages(UserService users, Quarantine quarantine, IntakeTokens intakeTokens, ReplyTemplates replyTemplates,
+            ConsoleUser me) {
         this.users = users;
         this.quarantine = quarantine;
+        this.intakeTokens = intakeTokens;
+        this.replyTemplates = replyTemplates;
+        this.me = me;
     }
 
     @GET
     public TemplateInstance page(@QueryParam("done") String done, @QueryParam("error") String error) {
-        return Templates.admin(users.list(), quarantine.list(Optional.empty()), done, error);
+        return Templates.admin(users.list(), intakeTokens.list(), replyTemplates.list(), quarantine.list(Optional.empty()),
+                done, error);
     }
 
     @POST
@@ -85,6 +106,80 @@ public class AdminPages {
         } catch (DomainException e) {
             return Flash.failed("/ui/admin", e.getMessage());
         }
+    }
+
+    /** Creates a token and shows it on this answer only: a redirect would put it in a link and the history. */
+    @POST
+    @Path("intake-tokens")
+    public Response createToken(@FormParam("name") String name) {
+        try {
+            IntakeTokens.NewToken created = intakeTokens.create(name, me.getName());
+            return Response.ok(Templates.adminToken(created)).type(MediaType.TEXT_HTML).build();
+        } catch (DomainException e) {
+            return Flash.failed("/ui/admin", e.getMessage());
+        }
+    }
+
+    @POST
+    @Path("intake-tokens/{id}/revoke")
+    public Response revokeToken(@PathParam("id") long id) {
+        try {
+            IntakeTokens.TokenView revoked = intakeTokens.revoke(id);
+            return Flash.done("/ui/admin", "Intake token '" + revoked.name() + "' revoked; it is refused from now on "
+                    + "(by other replicas within a few seconds).");
+        } catch (DomainException e) {
+            return Flash.failed("/ui/admin", e.getMessage());
+        }
+    }
+
+    @GET
+    @Path("templates/{name}/{language}")
+    public TemplateInstance template(@PathParam("name") String name, @PathParam("language") String language,
+            @QueryParam("done") String done, @QueryParam("error") String error) {
+        ReplyTemplates.TemplateView view = replyTemplates.view(name, language);
+        return Templates.adminTemplate(view, view.body(), null, done, error);
+    }
+
+    /** {@code action=preview} renders the text with sample data; {@code action=save} stores it. Refused: 422 with the reason. */
+    @POST
+    @Path("templates/{name}/{language}")
+    public Response saveTemplate(@PathParam("name") String name, @PathParam("language") String language,
+            @FormParam("body") String body, @FormParam("action") String action) {
+        ReplyTemplates.TemplateView current = replyTemplates.view(name, language);
+        // Browsers send text area lines with CRLF; the built-in texts and the mails use LF.
+        String text = body == null ? "" : body.replace("\r\n", "\n");
+        String problem = text.isBlank() ? "The text is empty. To go back to the built-in text use \"Reset\"."
+                : text.length() > MAX_TEMPLATE ? "The text is longer than " + MAX_TEMPLATE + " characters." : null;
+        if (problem == null) {
+            try {
+                if ("save".equals(action)) {
+                    replyTemplates.save(name, language, text, me.getName());
+                    return Flash.done(templatePath(name, language), "Saved: customers get this text from now on.");
+                }
+                String preview = replyTemplates.preview(name, language, text);
+                return Response.ok(Templates.adminTemplate(current, text, preview, null, null)).type(MediaType.TEXT_HTML).build();
+            } catch (DomainException e) {
+                problem = e.getMessage();
+            }
+        }
+        return Response.status(422).type(MediaType.TEXT_HTML)
+                .entity(Templates.adminTemplate(current, text, null, null, problem)).build();
+    }
+
+    @POST
+    @Path("templates/{name}/{language}/reset")
+    public Response resetTemplate(@PathParam("name") String name, @PathParam("language") String language) {
+        replyTemplates.reset(name, language);
+        return Flash.done(templatePath(name, language), "Back to the built-in text.");
+    }
+
+    @ServerExceptionMapper
+    public Response templateNotFound(ReplyTemplates.TemplateNotFound e) {
+        return Response.status(404).entity(TicketPage.Templates.notFound("Template")).type(MediaType.TEXT_HTML).build();
+    }
+
+    private static String templatePath(String name, String language) {
+        return "/ui/admin/templates/" + name + "/" + language;
     }
 
     @ServerExceptionMapper
