@@ -176,7 +176,8 @@ public class OutboxSender {
                     + "(quarkus.mailer.*) and the address; the failure is shown on ticket %d.",
                     m.id, m.to, m.deliveryAttempts, reason, m.ticket.id);
         } else {
-            Duration pause = config.firstRetryDelay().multipliedBy(1L << Math.min(m.deliveryAttempts - 1, 10));
+            Duration doubled = config.firstRetryDelay().multipliedBy(1L << Math.min(m.deliveryAttempts - 1, 20));
+            Duration pause = doubled.compareTo(config.maxRetryDelay()) > 0 ? config.maxRetryDelay() : doubled;
             m.deliveryState = DeliveryState.QUEUED;
             m.nextAttemptAt = clock.instant().plus(pause);
             LOG.warnf("Sending message %d failed (attempt %d, next in %s): %s", m.id, m.deliveryAttempts, pause, reason);

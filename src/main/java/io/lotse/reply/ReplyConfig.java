@@ -30,6 +30,13 @@ public interface ReplyConfig {
     Duration firstRetryDelay();
 
     /**
+     * The pause doubles up to this: after a long SMTP outage the waiting mail goes out within this time
+     * of the relay coming back, not an hour later.
+     */
+    @WithDefault("2m")
+    Duration maxRetryDelay();
+
+    /**
      * Storm budget per address: at most this many automatic mails to one address per hour, whatever the
      * incidents. A robot that is not recognised as one, or a flood from one sender, gets no more; its
      * messages are still stored for agents.

@@ -57,9 +57,22 @@ public final class IncidentMatcher {
     /** Clocks of mail servers, phones and the ops console disagree by this much. */
     public static final Duration CLOCK_SKEW = Duration.ofMinutes(2);
 
-    static final double OUTAGE_WEIGHT = 0.40;
-    static final double OBJECT_WEIGHT = 0.42;
-    static final double DETAIL_WEIGHT = 0.18;
+    static final double OUTAGE_WEIGHT = 0.30;
+    static final double OBJECT_WEIGHT = 0.30;
+    static final double DETAIL_WEIGHT = 0.40;
+    /** "langsam", "fehlt", "Warnung": a problem report, but weaker than "nicht erreichbar". */
+    static final double DEGRADED_OUTAGE = 0.7;
+    /** A concept token (xweb, xbackup ...) counts like an ordinary word when it matches. */
+    static final double CONCEPT_RARITY = 1.0;
+    /**
+     * Words of linked tickets: a confirmed ticket counts 1, an automatic one {@link #AUTO_LINK_VOTE}; a word
+     * reaches its full weight when the votes of the tickets using it sum to {@link #LINKED_SATURATION}, so
+     * one chatty ticket cannot take a profile over.
+     */
+    static final double AUTO_LINK_VOTE = 0.4;
+    static final double LINKED_SATURATION = 2.0;
+    /** A word known only from linked tickets weighs this much of a description word. */
+    static final double LINKED_FACTOR = 0.7;
     /**
      * A service named only in the description/status updates is weaker than one in the title: with
      * outage wording it scores ~0.74, an automatic link then also needs shared words beyond it.
@@ -68,9 +81,16 @@ public final class IncidentMatcher {
     /** Title terms weigh ~3x the body (Borg 2014 for Lucene duplicate detection). */
     static final double TITLE_BOOST = 3.0;
     /** Evidence at which shared words give 63% of their part; one title word with idf 1 reaches it. */
-    static final double TERM_SATURATION = 3.0;
+    static final double TERM_SATURATION = 2.5;
+    /** A title word of the highest rarity the customer uses counts 0.8 of a service concept in the title. */
+    static final double TITLE_TERM_OBJECT = 0.8;
+    /**
+     * Shared evidence counts more than coverage: a long message with a greeting, a callback number and the
+     * customer's own shop name is not less about the incident than "Shop down".
+     */
+    static final double EVIDENCE_SHARE = 0.7;
     static final double OTHER_SERVICE_FACTOR = 0.8;
-    static final double INTENT_FACTOR = 0.5;
+    static final double INTENT_FACTOR = 0.6;
     /** One rare word must not outweigh everything else. */
     static final double MAX_RARITY = 2.0;
 
@@ -78,10 +98,21 @@ public final class IncidentMatcher {
     private static final List<String> NEGATIONS =
             List.of("nicht", "kein", "keine", "keinen", "keinem", "keiner", "nichts", "nie", "niemals",
                     "ohne", "no", "not", "never", "none", "nothing", "cannot", "can't");
+    /** A negation in front of a noun: the customer rules the thing out ("kein Netzproblem"). */
+    private static final Set<String> NEGATING_DETERMINERS =
+            Set.of("kein", "keine", "keinen", "keinem", "keiner", "no");
     /** Times, dates, phone numbers: "14:50" matches every status update written at 14:50. */
+    /** Degradation wording ("langsam", "fehlt"): counts as a weaker problem report. */
+    static final String DEGRADED = "xdegraded";
     private static final Pattern NUMBER_LIKE = Pattern.compile("[\\p{N}.,:/+\\-]+");
     /** "Webseite nicht erreichbar, Mails gehen aber": the outage words refer to their own clause. */
-    private static final Pattern CLAUSE_BOUNDARY = Pattern.compile("[,;.!?]+(?=\\s)|\\R");
+    /** A period after a word of one to three letters ends an abbreviation ("ca.", "n. erreichb."), no clause. */
+    private static final Pattern CLAUSE_BOUNDARY =
+            Pattern.compile("(?<!\\b\\p{L}{1,3})\\.+(?=\\s)|[,;!?][,;.!?]*(?=\\s)|\\R");
+    /** Sentences of an incident's text that name what is NOT affected ("E-Mail und DNS sind nicht betroffen"). */
+    private static final Pattern UNAFFECTED = Pattern.compile(
+            "(?iu)nicht betroffen|nicht beeinträchtigt|not affected|unaffected|nicht gestört|funktionier\\w* normal");
+    private static final Pattern SENTENCE = Pattern.compile("(?<=[.!?])\\s+|\\R");
     /** A service named only outside the clauses with outage wording is mentioned in passing. */
     static final double OBJECT_IN_PASSING = 0.5;
     private static final int MAX_WORDS_IN_REASON = 6;
@@ -179,6 +210,18 @@ public final class IncidentMatcher {
         if (best.matched().isEmpty()) {
             guarded = true;
             reasons.add("only outage wording matches: an automatic link needs a matching service or word besides it");
+        } else if (!best.ownMatch()) {
+            guarded = true;
+            reasons.add("matches only words of tickets linked before, not the incident's own text:"
+                    + " an automatic link needs the incident's title, description or updates to match");
+        }
+        terms.selfChange().ifPresent(surface -> reasons.add("reports a change of their own ('" + surface
+                + "') that may be the cause: an agent decides"));
+        guarded |= terms.selfChange().isPresent();
+        if (!terms.hasOutage() && !terms.hasDegraded()) {
+            guarded = true;
+            reasons.add("the customer reports no problem (no outage, error or degradation wording):"
+                    + " an automatic link needs one");
         }
         if (runnerUp.isPresent() && best.score() - runnerUp.get().score() < thresholds.minMargin()) {
             guarded = true;
@@ -195,13 +238,51 @@ public final class IncidentMatcher {
 
     // ---- scoring ---------------------------------------------------------------------------------
 
-    private Candidate score(TicketTerms ticket, IncidentProfile incident) {
+    /** The incident's own words and the linked tickets' votes, analyzed once per decision. */
+    private record Profile(Set<String> title, Set<String> text, Map<String, Double> linked) {
+        boolean own(String term) {
+            return title.contains(term) || text.contains(term);
+        }
+
+        double linked(String term) {
+            return linked.getOrDefault(term, 0.0);
+        }
+    }
+
+    private Profile profile(IncidentProfile incident) {
         Set<String> title = new HashSet<>(Tokens.tokens(analyzer, incident.title()));
-        Set<String> text = new HashSet<>(Tokens.tokens(analyzer, incident.text()));
+        // Concepts of sentences that say what is NOT affected do not describe the incident.
+        Set<String> text = new HashSet<>();
+        for (String sentence : SENTENCE.split(incident.text())) {
+            List<String> terms = Tokens.tokens(analyzer, sentence);
+            if (UNAFFECTED.matcher(sentence).find()) {
+                terms.stream().filter(t -> vocabulary.concept(t).isEmpty()).forEach(text::add);
+            } else {
+                text.addAll(terms);
+            }
+        }
+        Map<String, Double> votes = new java.util.HashMap<>();
+        for (IncidentProfile.LinkedTicket t : incident.linked()) {
+            double vote = t.confirmed() ? 1.0 : AUTO_LINK_VOTE;
+            for (String term : new HashSet<>(Tokens.tokens(analyzer, t.text()))) {
+                votes.merge(term, vote, Double::sum);
+            }
+        }
+        votes.replaceAll((term, v) -> Math.min(1.0, v / LINKED_SATURATION));
+        return new Profile(title, text, votes);
+    }
+
+    private Candidate score(TicketTerms ticket, IncidentProfile incident) {
+        Profile profile = profile(incident);
+        Set<String> title = profile.title();
+        Set<String> text = profile.text();
         Set<String> incidentServices = new TreeSet<>();
+        Set<String> incidentIntents = new TreeSet<>();
         for (String term : union(title, text)) {
             if (kindOf(term) == Kind.SERVICE) {
                 incidentServices.add(term);
+            } else if (kindOf(term) == Kind.INTENT) {
+                incidentIntents.add(term);
             }
         }
 
@@ -209,6 +290,7 @@ public final class IncidentMatcher {
         double evidence = 0;
         double covered = 0;
         double total = 0;
+        boolean ownMatch = false;
         List<Mention> matched = new ArrayList<>();
         for (Mention mention : ticket.mentions()) {
             if (!mention.isContent()) {
@@ -217,39 +299,80 @@ public final class IncidentMatcher {
             double weight = mention.contentTerms().isEmpty() ? 1.0
                     : mention.contentTerms().stream().mapToDouble(this::rarity).max().orElse(1.0);
             total += weight;
-            boolean hit = false;
-            double passing = ticket.isAffected(mention) ? 1.0 : OBJECT_IN_PASSING;
+            double strength = 0;
+            double servicePassing = ticket.isAffected(mention) ? 1.0 : OBJECT_IN_PASSING;
+            double best = 0;
             for (String concept : mention.objects()) {
+                // A topic (network, data centre, backup) is the customer's guess at the cause: it counts
+                // wherever it is named; only services are discounted outside the clauses with outage words.
+                double passing = mention.services().contains(concept) ? servicePassing : 1.0;
                 if (title.contains(concept)) {
                     object = Math.max(object, passing);
-                    hit = true;
+                    best = Math.max(best, TITLE_BOOST * CONCEPT_RARITY * passing);
+                    strength = 1.0;
+                    ownMatch = true;
                 } else if (text.contains(concept)) {
                     object = Math.max(object, OBJECT_IN_TEXT_ONLY * passing);
-                    hit = true;
+                    best = Math.max(best, CONCEPT_RARITY * passing);
+                    strength = 1.0;
+                    ownMatch = true;
+                } else if (profile.linked(concept) > 0) {
+                    double lw = profile.linked(concept);
+                    object = Math.max(object, OBJECT_IN_TEXT_ONLY * LINKED_FACTOR * lw * passing);
+                    best = Math.max(best, LINKED_FACTOR * lw * CONCEPT_RARITY * passing);
+                    strength = Math.max(strength, lw);
                 }
             }
-            double best = 0;
+            if (mention.degradedOnly() && !mention.contentTerms().isEmpty()) {
+                // The kind of trouble matches: "zeitweise langsam" for an incident about sporadic losses.
+                if (title.contains(DEGRADED)) {
+                    best = Math.max(best, TITLE_BOOST * CONCEPT_RARITY);
+                    strength = 1.0;
+                } else if (text.contains(DEGRADED)) {
+                    best = Math.max(best, CONCEPT_RARITY);
+                    strength = 1.0;
+                }
+            }
+            for (String intent : mention.intents()) {
+                if (incidentIntents.contains(intent)) {
+                    strength = 1.0; // "wegen der Wartung?" while ops declared a maintenance
+                }
+            }
             for (String term : mention.contentTerms()) {
                 if (title.contains(term)) {
                     best = Math.max(best, TITLE_BOOST * rarity(term));
+                    strength = 1.0;
+                    ownMatch = true;
+                    // A rare word of the title ("db3", a host or place name) names the incident's subject
+                    // nearly as well as a service concept does; an ordinary word much less.
+                    object = Math.max(object, TITLE_TERM_OBJECT * rarity(term) / MAX_RARITY * servicePassing);
                 } else if (text.contains(term)) {
                     best = Math.max(best, rarity(term));
+                    strength = 1.0;
+                    ownMatch = true;
+                } else if (profile.linked(term) > 0) {
+                    double lw = profile.linked(term);
+                    best = Math.max(best, LINKED_FACTOR * lw * rarity(term));
+                    strength = Math.max(strength, lw);
                 }
             }
             evidence += best;
-            if (hit || best > 0) {
-                covered += weight;
+            if (strength > 0) {
+                covered += weight * strength;
                 matched.add(mention);
             }
         }
 
-        double outage = ticket.hasOutage() ? 1.0 : 0.0;
+        double outage = ticket.hasOutage() ? 1.0 : ticket.hasDegraded() ? DEGRADED_OUTAGE : 0.0;
         double termPart = 1.0 - Math.exp(-evidence / TERM_SATURATION);
         double coverage = total > 0 ? covered / total : 0.0;
-        double detail = (termPart + coverage) / 2.0;
+        double detail = EVIDENCE_SHARE * termPart + (1.0 - EVIDENCE_SHARE) * coverage;
         boolean otherService = !ticket.affectedServices().isEmpty() && !incidentServices.isEmpty()
                 && Collections.disjoint(ticket.affectedServices(), incidentServices);
-        double factor = (otherService ? OTHER_SERVICE_FACTOR : 1.0) * (ticket.hasIntent() ? INTENT_FACTOR : 1.0);
+        // An intent the incident itself names ("Wartung" during a declared maintenance) is no evidence
+        // against it; the guard against automatic replies still applies.
+        boolean foreignIntent = ticket.hasIntent() && !incidentIntents.containsAll(ticket.intents());
+        double factor = (otherService ? OTHER_SERVICE_FACTOR : 1.0) * (foreignIntent ? INTENT_FACTOR : 1.0);
         double raw = OUTAGE_WEIGHT * outage + OBJECT_WEIGHT * object + DETAIL_WEIGHT * detail;
         double score = Math.max(0.0, Math.min(1.0, raw * factor));
 
@@ -257,12 +380,13 @@ public final class IncidentMatcher {
                 "score %.2f = outage wording %.2f + service/topic %.2f + shared words/coverage %.2f%s%s",
                 score, OUTAGE_WEIGHT * outage, OBJECT_WEIGHT * object, DETAIL_WEIGHT * detail,
                 otherService ? " x " + OTHER_SERVICE_FACTOR + " (other service)" : "",
-                ticket.hasIntent() ? " x " + INTENT_FACTOR + " (non-outage intent)" : "");
+                foreignIntent ? " x " + INTENT_FACTOR + " (non-outage intent)" : "");
         Optional<String> otherServiceLine = otherService
                 ? Optional.of("reports " + labels(ticket.affectedServices()) + " (" + quoted(ticket.serviceSurfaces()) + ")"
                         + " but incident " + incident.incidentId() + " names " + labels(incidentServices))
                 : Optional.empty();
-        return new Candidate(incident, score, matched, matchLine(incident, ticket, matched), scoreLine, otherServiceLine);
+        return new Candidate(incident, score, matched, ownMatch, matchLine(incident, ticket, matched), scoreLine,
+                otherServiceLine);
     }
 
     private String matchLine(IncidentProfile incident, TicketTerms ticket, List<Mention> matched) {
@@ -310,6 +434,17 @@ public final class IncidentMatcher {
         if (!group.isEmpty()) {
             mentions.add(mention(text, group));
         }
+        // "kein Netzproblem", "no network issue", "kein Problem": what the customer rules out is no evidence
+        // (outage phrases with a negation, "keine Verbindung", are phrases of their own and stay).
+        for (int i = 1; i < mentions.size(); i++) {
+            Mention previous = mentions.get(i - 1);
+            Mention m = mentions.get(i);
+            boolean strongOutage = m.outage() && !m.degradedOnly();
+            if (NEGATING_DETERMINERS.contains(previous.surface()) && previous.clause() == m.clause() && !strongOutage) {
+                mentions.set(i, new Mention(m.surface(), m.start(), m.clause(), false, false, m.selfChange(),
+                        Set.of(), Set.of(), m.intents(), Set.of()));
+            }
+        }
         return new TicketTerms(mentions);
     }
 
@@ -318,6 +453,8 @@ public final class IncidentMatcher {
         int end = group.stream().mapToInt(Token::endOffset).max().orElseThrow();
         String surface = text.substring(start, end).toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").strip();
         boolean outage = false;
+        boolean degraded = false;
+        boolean selfChange = false;
         Set<String> services = new TreeSet<>();
         Set<String> topics = new TreeSet<>();
         Set<String> intents = new TreeSet<>();
@@ -326,18 +463,25 @@ public final class IncidentMatcher {
             String term = token.term();
             Kind kind = kindOf(term);
             if (kind == Kind.OUTAGE) {
-                outage = true;
+                if (DEGRADED.equals(term)) {
+                    degraded = true;
+                } else {
+                    outage = true;
+                }
             } else if (kind == Kind.SERVICE) {
                 services.add(term);
             } else if (kind == Kind.TOPIC) {
                 topics.add(term);
             } else if (kind == Kind.INTENT) {
                 intents.add(term);
+            } else if (kind == Kind.CAUSE) {
+                selfChange |= TriageVocabulary.SELF_CHANGE.equals(term);
             } else if (term.length() > 1 && !genericTerms.contains(term) && !NUMBER_LIKE.matcher(term).matches()) {
                 content.add(term);
             }
         }
-        return new Mention(surface, start, clause(text, start), outage, services, topics, intents, content);
+        return new Mention(surface, start, clause(text, start), outage || degraded, !outage && degraded, selfChange,
+                services, topics, intents, content);
     }
 
     /** Index of the clause (split at , ; . ! ? followed by a space, and at line ends) holding offset. */
@@ -358,7 +502,7 @@ public final class IncidentMatcher {
     private Set<String> genericTerms() {
         Set<String> generic = new HashSet<>();
         List<String> phrases = new ArrayList<>(NEGATIONS);
-        vocabulary.concepts(Kind.OUTAGE).forEach(c -> phrases.addAll(c.phrases()));
+        vocabulary.concept(TriageVocabulary.OUTAGE).ifPresent(c -> phrases.addAll(c.phrases()));
         for (String phrase : phrases) {
             for (String term : Tokens.tokens(analyzer, phrase)) {
                 if (vocabulary.concept(term).isEmpty()) {
@@ -419,8 +563,8 @@ public final class IncidentMatcher {
     // ---- values ----------------------------------------------------------------------------------
 
     /** Words of the customer that belong together, with what they mean for triage. */
-    private record Mention(String surface, int start, int clause, boolean outage, Set<String> services,
-            Set<String> topics, Set<String> intents, Set<String> contentTerms) {
+    private record Mention(String surface, int start, int clause, boolean outage, boolean degradedOnly,
+            boolean selfChange, Set<String> services, Set<String> topics, Set<String> intents, Set<String> contentTerms) {
 
         /** Anything that can match an incident or shows what else the customer talks about. */
         boolean isContent() {
@@ -439,14 +583,20 @@ public final class IncidentMatcher {
         private final List<String> serviceSurfaces = new ArrayList<>();
         private final Map<String, Set<String>> intentSurfaces = new LinkedHashMap<>();
         private final boolean outage;
+        private final boolean degraded;
 
         TicketTerms(List<Mention> mentions) {
             this.mentions = List.copyOf(mentions);
             boolean anyOutage = false;
+            boolean anyDegraded = false;
             Set<Integer> outageClauses = new HashSet<>();
             for (Mention m : mentions) {
                 if (m.outage()) {
-                    anyOutage = true;
+                    if (m.degradedOnly()) {
+                        anyDegraded = true;
+                    } else {
+                        anyOutage = true;
+                    }
                     outageClauses.add(m.clause());
                 }
                 for (String intent : m.intents()) {
@@ -454,6 +604,7 @@ public final class IncidentMatcher {
                 }
             }
             this.outage = anyOutage;
+            this.degraded = anyDegraded;
             // The services "affected" are those named in a clause with outage wording; when no clause
             // has both (or there is no outage wording), every named service counts.
             boolean objectNearOutage = mentions.stream()
@@ -487,6 +638,19 @@ public final class IncidentMatcher {
             return outage;
         }
 
+        boolean hasDegraded() {
+            return degraded;
+        }
+
+        /** The customer's words that report a change of their own, if any. */
+        Optional<String> selfChange() {
+            return mentions.stream().filter(Mention::selfChange).map(Mention::surface).findFirst();
+        }
+
+        Set<String> intents() {
+            return intentSurfaces.keySet();
+        }
+
         List<String> serviceSurfaces() {
             return serviceSurfaces.stream().limit(MAX_WORDS_IN_REASON).toList();
         }
@@ -504,6 +668,6 @@ public final class IncidentMatcher {
         }
     }
 
-    private record Candidate(IncidentProfile incident, double score, List<Mention> matched, String matchLine,
-            String scoreLine, Optional<String> otherServiceLine) {}
+    private record Candidate(IncidentProfile incident, double score, List<Mention> matched, boolean ownMatch,
+            String matchLine, String scoreLine, Optional<String> otherServiceLine) {}
 }

@@ -12,7 +12,7 @@ public interface TriageConfig {
     double autoLinkThreshold();
 
     /** At or above (and below auto): suggest the link to an agent. */
-    @WithDefault("0.40")
+    @WithDefault("0.30")
     double suggestThreshold();
 
     /** An automatic link also needs this distance to the runner-up incident. */

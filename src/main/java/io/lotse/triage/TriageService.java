@@ -10,7 +10,9 @@ import io.lotse.triage.index.SearchIndex;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Classifies a ticket against the incidents active right now. The incidents are read from the database
@@ -21,7 +23,8 @@ import java.util.List;
 public class TriageService {
 
     private static final int CONFIRMED_TICKETS = 30;
-    private static final int CONFIRMED_CHARS = 600;
+    private static final int AUTOMATIC_TICKETS = 30;
+    private static final int LINKED_CHARS = 600;
 
     private final SearchIndex index;
     private final TriageConfig config;
@@ -73,16 +76,41 @@ public class TriageService {
         }
         incident.componentList().forEach(c -> text.append(c).append('\n'));
         IncidentUpdate.ofIncident(incident.id).forEach(u -> text.append(u.message).append('\n'));
-        // Learning, first cut: the words of tickets a person linked to this incident become part of its
-        // profile. Capped in count and length so that one chatty ticket cannot take the profile over.
+        return new IncidentProfile(incident.id, incident.title, text.toString(), incident.startedAt, linked(incident));
+    }
+
+    /**
+     * The words of tickets already linked to the incident: those a person linked first, then the newest
+     * automatic ones. Each ticket is capped in length, so one chatty ticket cannot take the profile over;
+     * the matcher weighs confirmed links more than automatic ones, so automatic links reinforce
+     * themselves only weakly.
+     */
+    private static List<IncidentProfile.LinkedTicket> linked(Incident incident) {
         List<Ticket> confirmed = Ticket.find("incidentId = ?1 and linkSource = ?2 order by updatedAt desc",
                 incident.id, "AGENT").page(0, CONFIRMED_TICKETS).list();
-        for (Ticket t : confirmed) {
-            String words = Message.<Message>find("ticket.id = ?1 and direction = ?2 order by id", t.id, Direction.INBOUND)
-                    .firstResultOptional().map(m -> m.text == null ? "" : m.text).orElse("");
-            text.append(t.subject == null ? "" : t.subject).append('\n')
-                    .append(words, 0, Math.min(words.length(), CONFIRMED_CHARS)).append('\n');
+        List<Ticket> automatic = Ticket.find("incidentId = ?1 and linkSource = ?2 order by updatedAt desc",
+                incident.id, "AUTO").page(0, AUTOMATIC_TICKETS).list();
+        List<Ticket> all = new ArrayList<>(confirmed);
+        all.addAll(automatic);
+        if (all.isEmpty()) {
+            return List.of();
         }
-        return new IncidentProfile(incident.id, incident.title, text.toString(), incident.startedAt);
+        Map<Long, String> firstWords = new HashMap<>();
+        List<Object[]> rows = Message.getEntityManager()
+                .createQuery("select m.ticket.id, m.text from Message m where m.ticket.id in ?1 and m.direction = ?2"
+                        + " order by m.id", Object[].class)
+                .setParameter(1, all.stream().map(t -> t.id).toList())
+                .setParameter(2, Direction.INBOUND)
+                .getResultList();
+        for (Object[] row : rows) {
+            firstWords.putIfAbsent((Long) row[0], row[1] == null ? "" : (String) row[1]);
+        }
+        List<IncidentProfile.LinkedTicket> linked = new ArrayList<>();
+        for (Ticket t : all) {
+            String words = (t.subject == null ? "" : t.subject) + "\n" + firstWords.getOrDefault(t.id, "");
+            linked.add(new IncidentProfile.LinkedTicket(words.substring(0, Math.min(words.length(), LINKED_CHARS)),
+                    "AGENT".equals(t.linkSource)));
+        }
+        return linked;
     }
 }

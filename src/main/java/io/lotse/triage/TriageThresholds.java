@@ -20,12 +20,12 @@ public record TriageThresholds(double autoLink, double suggest, double minMargin
     }
 
     /**
-     * 0.80 / 0.40 / 0.15, the values in application.properties. With IncidentMatcher's weights
+     * 0.80 / 0.30 / 0.15, the values in application.properties. With IncidentMatcher's weights
      * 0.80 means "outage wording plus a service or topic the incident's title names" (0.82) or an
      * object named only in the incident's text plus strong term evidence; 0.40 means "at least the
      * customer reports an outage while an incident is active".
      */
     public static TriageThresholds defaults() {
-        return new TriageThresholds(0.80, 0.40, 0.15);
+        return new TriageThresholds(0.80, 0.30, 0.15);
     }
 }

@@ -142,8 +142,13 @@ class SmtpOutageTest {
         JsonPath report = Api.ops().get("/api/incidents/" + incident + "/notifications").then().statusCode(200)
                 .extract().jsonPath();
         assertThat(report.getList("$")).hasSize(1);
-        assertThat(report.getInt("[0].recipients")).isEqualTo(CUSTOMERS);
-        assertThat(report.getInt("[0].byState.SENT")).isEqualTo(CUSTOMERS);
+        // Only this test's customers: an open outage ticket another test left behind in the last minutes
+        // is legitimately re-triaged into this incident when it is declared.
+        java.util.Collection<Integer> ours = ticketOf.values();
+        List<Map<String, Object>> deliveries = report.getList("[0].deliveries");
+        List<Map<String, Object>> mine = deliveries.stream().filter(d -> ours.contains((Integer) d.get("ticketId"))).toList();
+        assertThat(mine).hasSize(CUSTOMERS);
+        assertThat(mine).allSatisfy(d -> assertThat(d.get("state")).isEqualTo("SENT"));
         assertThat(report.getList("[0].failures")).isEmpty();
         Api.agent().get("/api/tickets/" + probe).then().statusCode(200)
                 .body("messages.find { it.kind == 'AUTO_REPLY' }.deliveryState", equalTo("SENT"));

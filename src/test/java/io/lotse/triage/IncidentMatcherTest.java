@@ -217,6 +217,100 @@ class IncidentMatcherTest {
         assertTrue(rare > plain, () -> rare + " <= " + plain);
     }
 
+    // ---- incident types beyond "website down" -----------------------------------------------------
+
+    @Test
+    void missingBackupIsMatchedToABackupIncidentWithoutOutageWords() {
+        IncidentProfile backup = new IncidentProfile(21, "Backup-Speicher gestört: nächtliche Sicherungen verzögert",
+                "Restores dauern länger als üblich.", START);
+        TriageDecision decision = decide("Die Datensicherung von heute Nacht fehlt bei mir", WEB, backup);
+
+        assertNotEquals(Decision.UNRELATED, decision.decision(), decision.reasons()::toString);
+        assertEquals(Optional.of(21L), decision.incidentId(), decision.reasons()::toString);
+    }
+
+    @Test
+    void browserCertificateWarningIsMatchedToACertificateIncident() {
+        IncidentProfile tls = new IncidentProfile(22, "TLS-Zertifikate abgelaufen", "Browser zeigen Warnungen.", START);
+        TriageDecision decision = decide("my browser says the connection to my site is not private", WEB, tls);
+
+        assertEquals(Optional.of(22L), decision.incidentId(), decision.reasons()::toString);
+    }
+
+    @Test
+    void resolverErrorIsMatchedToADnsIncident() {
+        IncidentProfile dns = new IncidentProfile(23, "Rekursive DNS-Resolver gestört", "", START);
+        TriageDecision decision = decide("curl: Could not resolve host api.example.org", WEB, dns);
+
+        assertEquals(Optional.of(23L), decision.incidentId(), decision.reasons()::toString);
+    }
+
+    // ---- guards and evidence the customer rules out ----------------------------------------------
+
+    @Test
+    void customerReportingAChangeOfTheirOwnIsNeverAutoLinked() {
+        IncidentProfile host = new IncidentProfile(24, "Virtualisierungshost ausgefallen: vServer nicht erreichbar", "",
+                START);
+        TriageDecision decision = decide("Seit ich heute die Firewall-Regeln überarbeitet habe, ist mein vServer nicht erreichbar",
+                host);
+
+        assertNotEquals(Decision.AUTO_LINKED, decision.decision(), decision.reasons()::toString);
+        assertEquals(Optional.of(24L), decision.incidentId());
+        assertReasonMentions(decision, "a change of their own");
+    }
+
+    @Test
+    void nothingChangedIsNoChangeOfTheirOwn() {
+        TriageDecision decision = decide("Webseite nicht erreichbar, wir haben nichts geändert", WEB);
+
+        assertEquals(Decision.AUTO_LINKED, decision.decision(), decision.reasons()::toString);
+    }
+
+    @Test
+    void aTopicTheCustomerRulesOutIsNoEvidence() {
+        IncidentProfile net = new IncidentProfile(25, "Netzwerkstörung: Paketverluste", "", START);
+        double ruledOut = decide("Shop sehr langsam, kein Netzproblem", net).score();
+        double guessed = decide("Shop sehr langsam, Netzproblem?", net).score();
+
+        assertTrue(ruledOut < guessed, () -> ruledOut + " >= " + guessed);
+    }
+
+    @Test
+    void aServiceTheIncidentCallsUnaffectedCountsAgainstIt() {
+        IncidentProfile web = new IncidentProfile(26, "Stromausfall im Rechenzentrum: Webhosting nicht erreichbar",
+                "Webseiten laden nicht. E-Mail-Postfächer sind nicht betroffen.", START);
+        TriageDecision decision = decide("Mail kommt nicht an", web);
+
+        assertNotEquals(Decision.AUTO_LINKED, decision.decision(), decision.reasons()::toString);
+        assertReasonMentions(decision, "reports e-mail");
+    }
+
+    // ---- linked tickets ----------------------------------------------------------------------------
+
+    @Test
+    void wordsOfConfirmedLinkedTicketsVoteForSimilarTickets() {
+        IncidentProfile bare = new IncidentProfile(27, "Störung Plattform", "", START);
+        IncidentProfile withLinks = new IncidentProfile(27, "Störung Plattform", "", START, List.of(
+                new IncidentProfile.LinkedTicket("Terminbuchung im Kalendermodul hängt", true),
+                new IncidentProfile.LinkedTicket("Kalendermodul lädt nicht, Terminbuchung geht nicht", true)));
+        String text = "Terminbuchung im Kalendermodul geht nicht";
+
+        double without = decide(text, bare).score();
+        TriageDecision with = decide(text, withLinks);
+        assertTrue(with.score() > without, () -> with.score() + " <= " + without);
+        assertNotEquals(Decision.AUTO_LINKED, with.decision(), "linked tickets alone never answer automatically");
+    }
+
+    @Test
+    void automaticLinksVoteLessThanConfirmedOnes() {
+        List<IncidentProfile.LinkedTicket> confirmed = List.of(new IncidentProfile.LinkedTicket("Kalendermodul hängt", true));
+        List<IncidentProfile.LinkedTicket> automatic = List.of(new IncidentProfile.LinkedTicket("Kalendermodul hängt", false));
+        double byAgents = decide("Kalendermodul hängt", new IncidentProfile(28, "Störung", "", START, confirmed)).score();
+        double byMatcher = decide("Kalendermodul hängt", new IncidentProfile(28, "Störung", "", START, automatic)).score();
+
+        assertTrue(byAgents > byMatcher, () -> byAgents + " <= " + byMatcher);
+    }
+
     @Test
     void analyzerWithoutConceptTokensIsRejected() {
         assertThrows(IllegalArgumentException.class,

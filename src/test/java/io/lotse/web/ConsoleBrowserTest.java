@@ -81,12 +81,12 @@ class ConsoleBrowserTest {
         assertThat(browser.findElement(By.tagName("h1")).getText()).contains("Webseite down");
         Chromium.screenshot(browser, "ticket");
         browser.findElement(By.id("unlink")).click();
-        assertThat(browser.findElement(By.cssSelector(".done")).getText()).startsWith("Unlinked");
+        assertThat(done().getText()).startsWith("Unlinked");
         WebElement reply = browser.findElement(By.id("reply-text"));
         reply.clear();
         reply.sendKeys("Entschuldigung, unsere automatische Antwort war ein Irrtum. Wir melden uns gleich.");
         browser.findElement(By.cssSelector("form.reply button")).click();
-        assertThat(browser.findElement(By.cssSelector(".done")).getText()).isEqualTo("Reply sent.");
+        assertThat(done().getText()).isEqualTo("Reply sent.");
         assertThat(browser.findElements(By.cssSelector(".message.outbound .delivery"))).isNotEmpty();
         Chromium.screenshot(browser, "ticket-after-reply");
         Api.agent().get("/api/tickets/" + first).then().body("incidentId", org.hamcrest.Matchers.nullValue());
@@ -102,12 +102,12 @@ class ConsoleBrowserTest {
         browser.findElement(By.id("statusPageUrl")).sendKeys("https://status.hoster.example/mail");
         Chromium.screenshot(browser, "declare");
         browser.findElement(By.id("declare")).click();
-        assertThat(browser.findElement(By.cssSelector(".done")).getText()).startsWith("Incident declared");
+        assertThat(done().getText()).startsWith("Incident declared");
 
         new Select(browser.findElement(By.id("update-status"))).selectByValue("IDENTIFIED");
         browser.findElement(By.id("update-message")).sendKeys("Ursache gefunden: ein voller Spool. Wir leeren ihn.");
         browser.findElement(By.id("post-update")).click();
-        assertThat(browser.findElement(By.cssSelector(".done")).getText()).startsWith("Update posted");
+        assertThat(done().getText()).startsWith("Update posted");
         assertThat(browser.findElement(By.cssSelector("ol.updates")).getText()).contains("Ursache gefunden");
         Chromium.screenshot(browser, "incident");
         long id = Long.parseLong(browser.getCurrentUrl().replaceAll(".*/ui/incidents/(\\d+).*", "$1"));
@@ -159,5 +159,11 @@ class ConsoleBrowserTest {
 
     private String url(String path) {
         return base.toString().replaceAll("/$", "") + path;
+    }
+
+    /** The confirmation the page shows after a form was sent; waits for the new page to arrive. */
+    private WebElement done() {
+        return new WebDriverWait(browser, Duration.ofSeconds(15))
+                .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".done")));
     }
 }

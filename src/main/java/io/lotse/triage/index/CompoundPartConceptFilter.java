@@ -33,6 +33,9 @@ final class CompoundPartConceptFilter extends TokenFilter {
     private final TypeAttribute typeAtt = addAttribute(TypeAttribute.class);
     private final KeywordAttribute keywordAtt = addAttribute(KeywordAttribute.class);
     private final Set<String> conceptsAtPosition = new HashSet<>();
+    private final CharArraySet headOnlyConcepts;
+    /** The compound the stacked parts came from. */
+    private String word = "";
     private String pendingConcept;
     private State partState;
 
@@ -41,9 +44,28 @@ final class CompoundPartConceptFilter extends TokenFilter {
      * @param conceptTokens all concept tokens, to see which concepts the synonym filter already put here
      */
     CompoundPartConceptFilter(TokenStream input, CharArrayMap<String> partConcepts, CharArraySet conceptTokens) {
+        this(input, partConcepts, conceptTokens, CharArraySet.EMPTY_SET);
+    }
+
+    /**
+     * @param headOnlyConcepts concepts that a part yields only as the head (last part) of the compound:
+     *                         German compounds name their kind last, "Stromausfall" is an outage,
+     *                         "Ausfallsicherheit" is not
+     */
+    CompoundPartConceptFilter(TokenStream input, CharArrayMap<String> partConcepts, CharArraySet conceptTokens,
+            CharArraySet headOnlyConcepts) {
         super(input);
         this.partConcepts = partConcepts;
         this.conceptTokens = conceptTokens;
+        this.headOnlyConcepts = headOnlyConcepts;
+    }
+
+    /** Inflection endings allowed after the head: "Stromausfalls", "Verbindungsabbrüche". */
+    private static final int MAX_ENDING = 2;
+
+    private boolean isHead(String part) {
+        int at = word.lastIndexOf(part);
+        return at >= 0 && word.length() - (at + part.length()) <= MAX_ENDING;
     }
 
     @Override
@@ -63,6 +85,7 @@ final class CompoundPartConceptFilter extends TokenFilter {
         }
         if (posIncAtt.getPositionIncrement() > 0) {
             conceptsAtPosition.clear();
+            word = termAtt.toString();
         }
         char[] buffer = termAtt.buffer();
         int length = termAtt.length();
@@ -70,6 +93,9 @@ final class CompoundPartConceptFilter extends TokenFilter {
             conceptsAtPosition.add(termAtt.toString());
         } else if (posIncAtt.getPositionIncrement() == 0) {
             String concept = partConcepts.get(buffer, 0, length);
+            if (concept != null && headOnlyConcepts.contains(concept) && !isHead(termAtt.toString())) {
+                concept = null;
+            }
             if (concept != null && conceptsAtPosition.add(concept)) {
                 pendingConcept = concept;
                 partState = captureState();
@@ -82,6 +108,7 @@ final class CompoundPartConceptFilter extends TokenFilter {
     public void reset() throws IOException {
         super.reset();
         conceptsAtPosition.clear();
+        word = "";
         pendingConcept = null;
         partState = null;
     }

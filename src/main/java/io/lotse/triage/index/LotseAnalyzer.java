@@ -71,6 +71,8 @@ public final class LotseAnalyzer extends Analyzer {
             "damen", "herren", "guten", "tag", "morgen", "abend", "gruß", "grüße", "grüßen", "mfg", "vg", "lg",
             "freundlichen", "freundliche", "freundlichem", "besten", "beste", "viele", "vielen", "dank",
             "danke", "bitte", "team",
+            // agents' phone-note shorthand: "Kd. meldet ..., lt. Kd. ..., RR erb."
+            "kd", "kdin", "kd.in", "lt", "rr", "erb", "ggf", "bzw", "usw", "evtl", "vermutl", "inzw", "tel",
             // English function words
             "a", "an", "the", "and", "or", "but", "if", "so", "as", "at", "by", "for", "from", "in", "into",
             "of", "on", "to", "with", "is", "are", "was", "were", "be", "been", "am", "do", "does", "did",
@@ -91,6 +93,7 @@ public final class LotseAnalyzer extends Analyzer {
     private final CharArraySet compoundParts;
     private final CharArraySet conceptTokens;
     private final CharArrayMap<String> partConcepts;
+    private final CharArraySet headOnlyConcepts;
     private final NormalizeCharMap charMap;
 
     /** The analyzer with Lotse's shipped vocabulary. */
@@ -105,6 +108,10 @@ public final class LotseAnalyzer extends Analyzer {
             this.compoundParts = foldedSet(vocabulary.compoundParts(), folding);
             this.conceptTokens = CharArraySet.unmodifiableSet(new CharArraySet(vocabulary.conceptTokens(), false));
             this.partConcepts = partConcepts(vocabulary, compoundParts, folding);
+            // Outage words mark an outage only as the head of a compound: "Stromausfall" yes,
+            // "Ausfallsicherheit" (resilience) no.
+            this.headOnlyConcepts = CharArraySet.unmodifiableSet(new CharArraySet(vocabulary.concepts(TriageVocabulary.Kind.OUTAGE)
+                    .stream().map(TriageVocabulary.Concept::token).toList(), false));
         }
         NormalizeCharMap.Builder chars = new NormalizeCharMap.Builder();
         chars.add("\u2019", "'"); // typographic apostrophe from phones and Word: "can’t" -> "can't"
@@ -136,7 +143,7 @@ public final class LotseAnalyzer extends Analyzer {
         // characters are not reused, which keeps wrong splits rare.
         stream = new KeywordSafeCompoundFilter(stream, compoundParts);
         // ... and "ausfall" -> + xoutage, from the same vocabulary's single-word entries.
-        stream = new CompoundPartConceptFilter(stream, partConcepts, conceptTokens);
+        stream = new CompoundPartConceptFilter(stream, partConcepts, conceptTokens, headOnlyConcepts);
         // After the synonyms, so that phrases with function words ("kommt nicht an") still matched.
         stream = new StopFilter(stream, stopWords);
         // German inflection, light: "Webseiten" -> "webseit", "Störungen" -> "storung".

@@ -40,8 +40,16 @@ public final class TriageVocabulary {
         /** A place or layer (data centre, network, domain): links, never contradicts. */
         TOPIC,
         /** Non-outage intent (invoice, password, ...): never answered automatically. */
-        INTENT
+        INTENT,
+        /**
+         * What the customer says about the cause ("I changed my firewall rules"); no evidence for or against
+         * an incident, but a customer who may have caused the problem gets an agent, not an automatic reply.
+         */
+        CAUSE
     }
+
+    /** The one concept token for "the customer changed something of their own". */
+    public static final String SELF_CHANGE = "xselfchange";
 
     /** One concept token with the phrases (left-hand sides) that produce it. */
     public record Concept(String token, Kind kind, String label, List<String> phrases) {

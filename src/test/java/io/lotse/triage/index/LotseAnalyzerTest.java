@@ -56,6 +56,22 @@ class LotseAnalyzerTest {
     }
 
     @Test
+    void outageWordsMarkAnOutageOnlyAsTheHeadOfACompound() {
+        assertTrue(tokens("Stromausfall").contains("xoutage"));
+        assertTrue(tokens("Verbindungsabbrüche").contains("xoutage"));
+        assertFalse(tokens("Ausfallsicherheit").contains("xoutage"), tokens("Ausfallsicherheit")::toString);
+    }
+
+    @Test
+    void domainErrorMessagesYieldTheirDomainAndErrorWording() {
+        assertTrue(tokens("Could not resolve host").containsAll(List.of("xdns", "xfailure")));
+        assertTrue(tokens("Error establishing a database connection").containsAll(List.of("xdb", "xfailure")));
+        assertTrue(tokens("Ihre Verbindung ist nicht privat").contains("xssl"));
+        assertTrue(tokens("Datensicherung fehlt").containsAll(List.of("xbackup", "xdegraded")));
+        assertTrue(tokens("packet loss").containsAll(List.of("xnet", "xdegraded")));
+    }
+
+    @Test
     void umlautSpellingsAreOneTerm() {
         assertEquals(tokens("Störung"), tokens("Stoerung"));
         assertEquals(List.of("xoutage", "storung"), tokens("Störung"));
