@@ -22,6 +22,9 @@ import java.util.Map;
 @ApplicationScoped
 public class TriageService {
 
+    /** The rarity of a word in about a third of all tickets; more common words are not weighed lower. */
+    static final double STORM_PROOF_RARITY = 1.0;
+
     private static final int CONFIRMED_TICKETS = 30;
     private static final int AUTOMATIC_TICKETS = 30;
     private static final int LINKED_CHARS = 600;
@@ -64,7 +67,10 @@ public class TriageService {
     /** Must run inside a transaction. */
     public TriageDecision decide(String subject, String text, Instant sentAt, boolean machineSent) {
         List<IncidentProfile> active = Incident.active().stream().map(TriageService::profile).toList();
-        IncidentMatcher matcher = new IncidentMatcher(index.analyzer(), index::idf, config.thresholds());
+        // A storm makes its own words common among tickets; they must not lose weight because of it (the
+        // first tickets would then be linked and the hundredth only suggested). Rare words still weigh more.
+        IncidentMatcher matcher = new IncidentMatcher(index.analyzer(), term -> Math.max(STORM_PROOF_RARITY, index.idf(term)),
+                config.thresholds());
         return matcher.decide(new TicketText(subject == null ? "" : subject, text == null ? "" : text, sentAt, machineSent),
                 active);
     }

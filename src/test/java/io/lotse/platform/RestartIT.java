@@ -5,14 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.restassured.http.ContentType;
+import io.lotse.support.PackagedService;
 import io.restassured.specification.RequestSpecification;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -43,7 +41,7 @@ class RestartIT {
         String jar = System.getProperty("lotse.app.jar");
         Assumptions.assumeTrue(jar != null && Files.exists(Path.of(jar)), "packaged jar not found: " + jar);
         Path dataDir = Files.createTempDirectory("lotse-restart");
-        int port = freePort();
+        int port = PackagedService.freePort();
 
         start(jar, dataDir, port);
         int incident = admin(port).contentType(ContentType.JSON)
@@ -72,29 +70,13 @@ class RestartIT {
     }
 
     private void start(String jar, Path dataDir, int port) throws IOException, InterruptedException {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> cmd = new ArrayList<>(List.of(java,
+        process = PackagedService.start(jar, List.of(
                 "-Dquarkus.http.port=" + port,
                 "-Dlotse.data-dir=" + dataDir.toAbsolutePath(),
                 "-Dlotse.intake.tokens=" + TOKEN,
                 "-Dlotse.admin.initial-password=" + PASSWORD,
-                "-Dquarkus.mailer.port=" + freePort(),
-                "-jar", jar));
-        process = new ProcessBuilder(cmd).redirectErrorStream(true)
-                .redirectOutput(dataDir.resolveSibling(dataDir.getFileName() + ".log").toFile()).start();
-        long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < end) {
-            assertThat(process.isAlive()).as("service process died; see its log next to " + dataDir).isTrue();
-            try {
-                if (given().port(port).get("/q/health/ready").statusCode() == 200) {
-                    return;
-                }
-            } catch (Exception notYet) {
-                // connection refused while starting
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("service did not become ready within 60 s");
+                "-Dquarkus.mailer.port=" + PackagedService.freePort()),
+                Map.of(), dataDir.resolveSibling(dataDir.getFileName() + ".log"), port);
     }
 
     private void stopGracefully() throws InterruptedException {
@@ -115,12 +97,6 @@ class RestartIT {
             Thread.sleep(250);
         }
         throw new AssertionError("ticket " + ticket + " not found by search for " + word);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
     }
 
     private static void deleteRecursively(Path dir) throws IOException {

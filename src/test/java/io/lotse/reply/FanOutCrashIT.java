@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.lotse.support.Api;
+import io.lotse.support.PackagedService;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
@@ -85,7 +86,7 @@ class FanOutCrashIT {
         proxy = new SlowProxy(greenMail.getSmtp().getPort(), REPLY_DELAY_MS);
 
         Path dataDir = Files.createTempDirectory("lotse-fanout-crash");
-        int port = freePort();
+        int port = PackagedService.freePort();
         start(jar, dataDir, port, "first");
         long startedFirst = System.nanoTime();
 
@@ -227,8 +228,7 @@ class FanOutCrashIT {
     }
 
     private void start(String jar, Path dataDir, int port, String run) throws Exception {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> cmd = new ArrayList<>(List.of(java,
+        List<String> options = List.of(
                 "-Dquarkus.http.port=" + port,
                 "-Dlotse.data-dir=" + dataDir.toAbsolutePath(),
                 "-Dlotse.intake.tokens=" + TOKEN,
@@ -241,23 +241,9 @@ class FanOutCrashIT {
                 "-Dlotse.reply.send-interval=1s",
                 "-Dlotse.reply.first-retry-delay=1s",
                 // Cheap password hashes: every Basic-auth call pays one, and the test polls.
-                "-Dlotse.security.bcrypt-cost=4",
-                "-jar", jar));
-        process = new ProcessBuilder(cmd).redirectErrorStream(true)
-                .redirectOutput(dataDir.resolveSibling(dataDir.getFileName() + "-" + run + ".log").toFile()).start();
-        long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < end) {
-            assertThat(process.isAlive()).as("service process died; see its log next to " + dataDir).isTrue();
-            try {
-                if (given().port(port).get("/q/health/ready").statusCode() == 200) {
-                    return;
-                }
-            } catch (Exception notYet) {
-                // connection refused while starting
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("service did not become ready within 60 s");
+                "-Dlotse.security.bcrypt-cost=4");
+        process = PackagedService.start(jar, options, Map.of(),
+                dataDir.resolveSibling(dataDir.getFileName() + "-" + run + ".log"), port);
     }
 
     private static RequestSpecification admin(int port) {
@@ -287,12 +273,6 @@ class FanOutCrashIT {
                     : ((jakarta.mail.internet.InternetAddress) to[0]).getAddress().toLowerCase(java.util.Locale.ROOT);
         } catch (MessagingException e) {
             return "";
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
         }
     }
 

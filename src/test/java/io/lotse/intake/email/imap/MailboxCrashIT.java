@@ -6,10 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.lotse.support.Api;
+import io.lotse.support.PackagedService;
 import io.restassured.specification.RequestSpecification;
 import jakarta.mail.Flags;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -77,7 +77,7 @@ class MailboxCrashIT {
         ImapClient.append(imapPort, "INBOX", raws);
 
         Path dataDir = Files.createTempDirectory("lotse-mailbox-crash");
-        int port = freePort();
+        int port = PackagedService.freePort();
         start(jar, dataDir, port, imapPort, "first");
         long beforeKill = awaitTickets(port, n -> n >= 20, Duration.ofSeconds(30));
         process.destroyForcibly();
@@ -110,14 +110,13 @@ class MailboxCrashIT {
     }
 
     private void start(String jar, Path dataDir, int port, int imapPort, String run) throws Exception {
-        String java = ProcessHandle.current().info().command().orElse("java");
         String mailbox = "-Dlotse.mailbox.crash.";
-        List<String> cmd = new ArrayList<>(List.of(java,
+        List<String> options = List.of(
                 "-Dquarkus.http.port=" + port,
                 "-Dlotse.data-dir=" + dataDir.toAbsolutePath(),
                 "-Dlotse.intake.tokens=crash-token",
                 "-Dlotse.admin.initial-password=" + PASSWORD,
-                "-Dquarkus.mailer.port=" + freePort(),
+                "-Dquarkus.mailer.port=" + PackagedService.freePort(),
                 mailbox + "host=127.0.0.1",
                 mailbox + "port=" + imapPort,
                 mailbox + "ssl=false",
@@ -125,26 +124,10 @@ class MailboxCrashIT {
                 mailbox + "interval=1s",
                 mailbox + "idle=false",
                 // Small rounds, so that the kill is likely to fall between a commit and its flag.
-                mailbox + "max-messages-per-round=25",
-                "-jar", jar));
-        ProcessBuilder builder = new ProcessBuilder(cmd).redirectErrorStream(true)
-                .redirectOutput(dataDir.resolveSibling(dataDir.getFileName() + "-" + run + ".log").toFile());
+                mailbox + "max-messages-per-round=25");
         // The password the documented way: from the environment only.
-        builder.environment().put("LOTSE_MAILBOX_CRASH_PASSWORD", GreenMailImapResource.PASSWORD);
-        process = builder.start();
-        long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < end) {
-            assertThat(process.isAlive()).as("service process died; see its log next to " + dataDir).isTrue();
-            try {
-                if (given().port(port).get("/q/health/ready").statusCode() == 200) {
-                    return;
-                }
-            } catch (Exception notYet) {
-                // connection refused while starting
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("service did not become ready within 60 s");
+        process = PackagedService.start(jar, options, Map.of("LOTSE_MAILBOX_CRASH_PASSWORD", GreenMailImapResource.PASSWORD),
+                dataDir.resolveSibling(dataDir.getFileName() + "-" + run + ".log"), port);
     }
 
     /** Polls the ticket count until it satisfies {@code done}; returns the count then. */
@@ -164,11 +147,5 @@ class MailboxCrashIT {
 
     private static RequestSpecification admin(int port) {
         return given().port(port).auth().preemptive().basic("admin", PASSWORD);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
     }
 }
