@@ -4,6 +4,7 @@ import io.lotse.platform.Conflict;
 import io.lotse.platform.Unprocessable;
 import io.lotse.reply.IncidentMessages;
 import io.lotse.reply.IncidentNotice;
+import io.lotse.reply.LiveNotices;
 import io.lotse.ticket.Ticket;
 import io.lotse.ticket.TicketStatus;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,7 +18,7 @@ import java.util.Optional;
 
 /** Declares, updates and resolves incidents; owns their transactions. */
 @ApplicationScoped
-public class IncidentService {
+public class IncidentService implements LiveNotices {
 
     private final Clock clock;
     private final Event<IncidentChanged> changed;
@@ -129,6 +130,11 @@ public class IncidentService {
     @Transactional
     public Optional<IncidentNotice> activeNotice(long id) {
         return Incident.<Incident>findByIdOptional(id).filter(i -> i.status.active()).map(IncidentService::notice);
+    }
+
+    @Override
+    public Optional<IncidentNotice> current(long incidentId) {
+        return Incident.<Incident>findByIdOptional(incidentId).map(IncidentService::notice);
     }
 
     public static IncidentNotice notice(Incident incident) {

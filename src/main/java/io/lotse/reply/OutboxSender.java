@@ -37,12 +37,17 @@ public class OutboxSender {
     }
 
     private final ReactiveMailer mailer;
+    private final LiveNotices notices;
+    private final ReplyComposer composer;
     private final ReplyConfig config;
     private final Clock clock;
     private final Event<Wake> wake;
     private final AtomicBoolean running = new AtomicBoolean();
 
-    OutboxSender(ReactiveMailer mailer, ReplyConfig config, Clock clock, Event<Wake> wake) {
+    OutboxSender(ReactiveMailer mailer, ReplyConfig config, Clock clock, Event<Wake> wake, LiveNotices notices,
+            ReplyComposer composer) {
+        this.notices = notices;
+        this.composer = composer;
         if (config.claimTimeout().compareTo(config.sendTimeout()) <= 0) {
             // Otherwise a replica could take over a mail another replica is still sending, and send it twice.
             throw new IllegalArgumentException("lotse.reply.claim-timeout (" + config.claimTimeout()
@@ -147,7 +152,7 @@ public class OutboxSender {
         if (bounces) {
             return false;
         }
-        Mail mail = QuarkusTransaction.requiringNew().call(() -> toMail(Message.findById(id)));
+        Mail mail = QuarkusTransaction.requiringNew().call(() -> toMail(refreshed(Message.findById(id))));
         try {
             mailer.send(mail).await().atMost(config.sendTimeout());
         } catch (RuntimeException e) {
@@ -182,6 +187,22 @@ public class OutboxSender {
             m.nextAttemptAt = clock.instant().plus(pause);
             LOG.warnf("Sending message %d failed (attempt %d, next in %s): %s", m.id, m.deliveryAttempts, pause, reason);
         }
+    }
+
+    /**
+     * An automatic answer that waited in the outbox is written again with the incident's live status, so
+     * that it says what is true when it is sent; the stored text is what the customer gets.
+     */
+    private Message refreshed(Message m) {
+        if (m.kind != MessageKind.AUTO_REPLY || m.incidentId == null || m.deliveryAttempts == 0) {
+            return m;
+        }
+        notices.current(m.incidentId).ifPresent(notice -> {
+            String text = composer.autoReply(m.ticket.language, m.ticket.customer.name, m.ticket.id, notice);
+            m.text = text;
+            m.body = text;
+        });
+        return m;
     }
 
     private static Mail toMail(Message m) {

@@ -124,6 +124,10 @@ class SmtpOutageTest {
                 String auto = header(m, "Auto-Submitted");
                 if ("auto-replied".equals(auto)) {
                     answers++;
+                    // Queued before the update, sent after it: the answer shows the status when it was sent.
+                    if (!String.valueOf(m.getContent()).contains("Die Notstromversorgung läuft an.")) {
+                        wrong.add(e.getKey() + ": the answer does not show the live status");
+                    }
                 } else if ("auto-generated".equals(auto) && m.getSubject() != null) {
                     updates++;
                 }

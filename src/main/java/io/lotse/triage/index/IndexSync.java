@@ -57,7 +57,11 @@ public class IndexSync {
 
     @Scheduled(every = "2s", delayed = "2s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
-        catchUp();
+        try {
+            catchUp();
+        } catch (IllegalStateException shuttingDown) {
+            LOG.debug("Index catch-up skipped", shuttingDown);
+        }
     }
 
     /**

@@ -53,6 +53,8 @@ public class SearchIndex {
     private final Analyzer analyzer;
     private IndexWriter writer;
     private SearcherManager searchers;
+    /** Set on shutdown: a late scheduled round must not open the index again and keep its lock. */
+    private boolean closed;
 
     SearchIndex(@ConfigProperty(name = "lotse.data-dir") Path dataDir) {
         this.dir = dataDir.resolve("index");
@@ -66,6 +68,9 @@ public class SearchIndex {
     private synchronized void open() {
         if (writer != null) {
             return;
+        }
+        if (closed) {
+            throw new IllegalStateException("the search index is closed: the service is shutting down");
         }
         try {
             Files.createDirectories(dir);
@@ -195,6 +200,7 @@ public class SearchIndex {
 
     @PreDestroy
     synchronized void close() {
+        closed = true;
         try {
             if (searchers != null) {
                 searchers.close();
