@@ -88,7 +88,7 @@ class IncidentAndTicketApiTest {
         Api.agent().contentType(ContentType.JSON).body(Map.of("text", "Ja, das geht jederzeit zum Monatsende."))
                 .post("/api/tickets/" + ticket + "/replies")
                 .then().statusCode(201).body("deliveryState", equalTo("QUEUED"));
-        List<MimeMessage> got = Mailbox.await(customer, 1, Duration.ofSeconds(20));
+        List<MimeMessage> got = Mailbox.await(customer, 1, Mailbox.PATIENCE);
         assertThat(got).hasSize(1);
         assertThat(got.get(0).getSubject()).isEqualTo("Re: Frage zu meinem Tarif [#" + ticket + "]");
         assertThat(Mailbox.header(got.get(0), "In-Reply-To")).isEqualTo("<" + firstId + ">");
@@ -109,14 +109,14 @@ class IncidentAndTicketApiTest {
         String customer = Api.uniqueAddress("update");
         postEmail(mail(customer, "Webseite weg", "Unsere Webseite ist nicht erreichbar!", Api.uniqueMessageId()))
                 .statusCode(202).body("triage.decision", equalTo("AUTO_LINKED"));
-        assertThat(Mailbox.await(customer, 1, Duration.ofSeconds(20))).hasSize(1);
+        assertThat(Mailbox.await(customer, 1, Mailbox.PATIENCE)).hasSize(1);
 
         Api.ops().contentType(ContentType.JSON)
                 .body(Map.of("status", "IDENTIFIED", "message", "Die Notstromversorgung läuft wieder an.", "notifyLinked", true))
                 .post("/api/incidents/" + incident + "/updates")
                 .then().statusCode(201).body("status", equalTo("IDENTIFIED"))
                 .body("updates[0].notified", equalTo(1));
-        List<MimeMessage> got = Mailbox.await(customer, 2, Duration.ofSeconds(20));
+        List<MimeMessage> got = Mailbox.await(customer, 2, Mailbox.PATIENCE);
         assertThat(got).hasSize(2);
         assertThat(Mailbox.body(got.get(1))).contains("Notstromversorgung");
 

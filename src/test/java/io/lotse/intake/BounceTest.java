@@ -36,7 +36,7 @@ class BounceTest {
         String customer = Api.uniqueAddress("gone");
         int ticket = postEmail(mail(customer, "Webseite down", "Unsere Webseite ist nicht erreichbar.", Api.uniqueMessageId()))
                 .statusCode(202).body("triage.autoReply", equalTo(true)).extract().path("ticketId");
-        List<MimeMessage> sent = Mailbox.await(customer, 1, Duration.ofSeconds(20));
+        List<MimeMessage> sent = Mailbox.await(customer, 1, Mailbox.PATIENCE);
         assertThat(sent).hasSize(1);
         String ourId = sent.get(0).getMessageID();
 

@@ -49,7 +49,7 @@ class StormAutoReplyTest {
                 .body("triage.reasons", hasItem(org.hamcrest.Matchers.containsString("incident " + incident)))
                 .extract().path("ticketId");
 
-        List<MimeMessage> replies = Mailbox.await(customer, 1, Duration.ofSeconds(20));
+        List<MimeMessage> replies = Mailbox.await(customer, 1, Mailbox.PATIENCE);
         assertThat(replies).hasSize(1);
         MimeMessage reply = replies.get(0);
         assertThat(Mailbox.header(reply, "Auto-Submitted")).isEqualTo("auto-replied");
@@ -93,7 +93,7 @@ class StormAutoReplyTest {
                 .body("incidentId", equalTo((int) incident))
                 .body("triage.reasons[0]", org.hamcrest.Matchers.containsString("re-triaged"));
         Api.agent().get("/api/tickets/" + invoiceTicket).then().body("incidentId", org.hamcrest.Matchers.nullValue());
-        assertThat(Mailbox.await(early, 1, Duration.ofSeconds(20))).hasSize(1);
+        assertThat(Mailbox.await(early, 1, Mailbox.PATIENCE)).hasSize(1);
         assertThat(Mailbox.settle(invoice, Duration.ofSeconds(1))).isEmpty();
     }
 
@@ -118,7 +118,7 @@ class StormAutoReplyTest {
                 Api.uniqueMessageId()))
                 .statusCode(202)
                 .body("triage.decision", equalTo("AUTO_LINKED"));
-        List<MimeMessage> replies = Mailbox.await(customer, 1, Duration.ofSeconds(20));
+        List<MimeMessage> replies = Mailbox.await(customer, 1, Mailbox.PATIENCE);
         assertThat(replies).hasSize(1);
         assertThat(Mailbox.body(replies.get(0))).contains("thank you for your message").contains(STATUS_PAGE);
     }

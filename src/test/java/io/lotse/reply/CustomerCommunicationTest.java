@@ -49,13 +49,13 @@ class CustomerCommunicationTest {
                 Api.uniqueMessageId(), "In-Reply-To: <" + mixedId + ">"))
                 .statusCode(202).body("ticketId", equalTo(mixedTicket))
                 .body("triage.reasons[0]", containsString("asks more than the incident"));
-        Mailbox.await(plain, 1, Duration.ofSeconds(20));
+        Mailbox.await(plain, 1, Mailbox.PATIENCE);
 
         Api.ops().contentType(ContentType.JSON)
                 .body(Map.of("status", "RESOLVED", "message", "Der Strom ist zurück, alle Systeme laufen.", "notifyLinked", true))
                 .post("/api/incidents/" + incident + "/updates").then().statusCode(201);
 
-        List<MimeMessage> got = Mailbox.await(plain, 2, Duration.ofSeconds(20));
+        List<MimeMessage> got = Mailbox.await(plain, 2, Mailbox.PATIENCE);
         assertThat(got).hasSize(2);
         assertThat(Mailbox.body(got.get(1))).contains("ist behoben").contains("Der Strom ist zurück");
         Api.agent().get("/api/tickets/" + plainTicket).then().body("status", equalTo("SOLVED"));
@@ -78,7 +78,7 @@ class CustomerCommunicationTest {
         String customer = Api.uniqueAddress("wrong");
         int ticket = postEmail(mail(customer, "Webseite down", "Unsere Webseite ist nicht erreichbar.", Api.uniqueMessageId()))
                 .statusCode(202).body("triage.autoReply", equalTo(true)).extract().path("ticketId");
-        Mailbox.await(customer, 1, Duration.ofSeconds(20));
+        Mailbox.await(customer, 1, Mailbox.PATIENCE);
 
         Api.agent().delete("/api/tickets/" + ticket + "/incident").then().statusCode(200)
                 .body("incidentId", nullValue())

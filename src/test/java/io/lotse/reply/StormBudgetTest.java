@@ -44,9 +44,13 @@ class StormBudgetTest {
             tickets.add(postEmail(mail(c, "Webseite down", "Unsere Webseite ist nicht erreichbar.", Api.uniqueMessageId()))
                     .statusCode(202).body("triage.autoReply", equalTo(true)).extract().path("ticketId"));
         }
-        long delivered = customers.stream().filter(c -> !Mailbox.settle(c, Duration.ZERO).isEmpty()).count();
-        Mailbox.settle(customers.get(0), Duration.ofSeconds(4));
-        delivered = customers.stream().filter(c -> !Mailbox.to(c).isEmpty()).count();
+        long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < until && customers.stream().filter(c -> !Mailbox.to(c).isEmpty()).count() < 2) {
+            Mailbox.settle(customers.get(0), Duration.ofMillis(200));
+        }
+        // Well within the minute: nothing beyond the budget may follow.
+        Mailbox.settle(customers.get(0), Duration.ofSeconds(3));
+        long delivered = customers.stream().filter(c -> !Mailbox.to(c).isEmpty()).count();
         assertThat(delivered).as("automatic mails sent within the first minute").isEqualTo(2);
         long queued = tickets.stream()
                 .filter(t -> "QUEUED".equals(Api.agent().get("/api/tickets/" + t).then().extract()
@@ -57,7 +61,7 @@ class StormBudgetTest {
         String human = customers.get(4);
         Api.agent().contentType("application/json").body(Map.of("text", "Wir melden uns persönlich."))
                 .post("/api/tickets/" + tickets.get(4) + "/replies").then().statusCode(201);
-        assertThat(Mailbox.await(human, 1, Duration.ofSeconds(10))).isNotEmpty();
+        assertThat(Mailbox.await(human, 1, Mailbox.PATIENCE)).isNotEmpty();
         Api.resolveAllActiveIncidents();
     }
 

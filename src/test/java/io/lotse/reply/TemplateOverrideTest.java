@@ -44,7 +44,7 @@ class TemplateOverrideTest {
             String customer = Api.uniqueAddress("tpl");
             postEmail(mail("Jana Vogt <" + customer + ">", "Webseite down", "Unsere Webseite ist nicht erreichbar.",
                     Api.uniqueMessageId())).statusCode(202).body("triage.autoReply", equalTo(true));
-            assertThat(Mailbox.body(Mailbox.await(customer, 1, Duration.ofSeconds(20)).get(0)))
+            assertThat(Mailbox.body(Mailbox.await(customer, 1, Mailbox.PATIENCE).get(0)))
                     .contains("Moin Jana Vogt! Bekannte Störung: Stromausfall").contains("https://status.example/tpl");
         } finally {
             Api.admin().delete("/api/templates/autoReply/de").then().statusCode(200).body("overridden", equalTo(false));

@@ -10,6 +10,12 @@ import java.util.List;
 /** What GreenMail received for one address; tests use unique addresses so they never see each other's mail. */
 public final class Mailbox {
 
+    /**
+     * How long a test waits for mail. Generous on purpose: GreenMail now and then leaves a send unanswered;
+     * the outbox gives up after the send timeout and retries, which must fit in here several times over.
+     */
+    public static final Duration PATIENCE = Duration.ofSeconds(60);
+
     private Mailbox() {
     }
 
