@@ -126,7 +126,7 @@ public class IntakeService {
         } else {
             decision = inventory.apply(customer.id,
                     triage.decideFor(ticket.id, in.subject(), in.text(), in.sentAt(), in.machineSent().yes()));
-            record(ticket, decision);
+            TriageService.record(ticket, decision);
         }
         reasons.addAll(decision.reasons());
         in.machineSent().reasons().forEach(r -> reasons.add("machine-sent: " + r));
@@ -207,10 +207,6 @@ public class IntakeService {
                     LOG.infof("Message %d to %s bounced (%s); the address is marked as bouncing", ours.id, ours.to,
                             bounce.diagnostic());
                 });
-    }
-
-    private static void record(Ticket ticket, TriageDecision d) {
-        TriageService.record(ticket, d);
     }
 
     private IntakeOutcome stored(Message m) {

@@ -12,14 +12,11 @@ public final class AnswerPolicy {
     private AnswerPolicy() {
     }
 
-    public record Facts(boolean linked, boolean machineSent, boolean bouncing, boolean alreadyAnswered,
+    public record Facts(boolean machineSent, boolean bouncing, boolean alreadyAnswered,
             boolean agentAnswered, boolean reachable, boolean overAddressBudget) {
     }
 
     public static Optional<String> whyNot(Facts f) {
-        if (!f.linked()) {
-            return Optional.of("no automatic answer: not linked to an incident");
-        }
         if (f.machineSent()) {
             return Optional.of("no automatic answer: the message was sent by a machine");
         }

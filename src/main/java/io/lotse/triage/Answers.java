@@ -75,7 +75,7 @@ public class Answers {
         boolean overBudget = byMail && o.address().isPresent()
                 && autoReplies.automaticMailsTo(o.address().get(), clock.instant().minus(Duration.ofHours(1)))
                         >= replyConfig.automaticPerAddressPerHour();
-        Optional<String> whyNot = AnswerPolicy.whyNot(new AnswerPolicy.Facts(true, o.machineSent(),
+        Optional<String> whyNot = AnswerPolicy.whyNot(new AnswerPolicy.Facts(o.machineSent(),
                 customer.bouncing && byMail, autoReplies.alreadyAnswered(customer.id, incidentId), agentAnswered,
                 reachable, overBudget));
         // On the phone the agent must say something in any case: the script is given even when the
