@@ -80,13 +80,11 @@ class ConsoleBrowserTest {
         browser.get(url("/ui/tickets/" + first));
         assertThat(browser.findElement(By.tagName("h1")).getText()).contains("Webseite down");
         Chromium.screenshot(browser, "ticket");
-        browser.findElement(By.id("unlink")).click();
-        assertThat(done().getText()).startsWith("Unlinked");
+        assertThat(submit(By.id("unlink")).getText()).startsWith("Unlinked");
         WebElement reply = browser.findElement(By.id("reply-text"));
         reply.clear();
         reply.sendKeys("Entschuldigung, unsere automatische Antwort war ein Irrtum. Wir melden uns gleich.");
-        browser.findElement(By.cssSelector("form.reply button")).click();
-        assertThat(done().getText()).isEqualTo("Reply sent.");
+        assertThat(submit(By.cssSelector("form.reply button")).getText()).isEqualTo("Reply sent.");
         assertThat(browser.findElements(By.cssSelector(".message.outbound .delivery"))).isNotEmpty();
         Chromium.screenshot(browser, "ticket-after-reply");
         Api.agent().get("/api/tickets/" + first).then().body("incidentId", org.hamcrest.Matchers.nullValue());
@@ -101,13 +99,11 @@ class ConsoleBrowserTest {
         browser.findElement(By.id("components")).sendKeys("Mail, IMAP");
         browser.findElement(By.id("statusPageUrl")).sendKeys("https://status.hoster.example/mail");
         Chromium.screenshot(browser, "declare");
-        browser.findElement(By.id("declare")).click();
-        assertThat(done().getText()).startsWith("Incident declared");
+        assertThat(submit(By.id("declare")).getText()).startsWith("Incident declared");
 
         new Select(browser.findElement(By.id("update-status"))).selectByValue("IDENTIFIED");
         browser.findElement(By.id("update-message")).sendKeys("Ursache gefunden: ein voller Spool. Wir leeren ihn.");
-        browser.findElement(By.id("post-update")).click();
-        assertThat(done().getText()).startsWith("Update posted");
+        assertThat(submit(By.id("post-update")).getText()).startsWith("Update posted");
         assertThat(browser.findElement(By.cssSelector("ol.updates")).getText()).contains("Ursache gefunden");
         Chromium.screenshot(browser, "incident");
         long id = Long.parseLong(browser.getCurrentUrl().replaceAll(".*/ui/incidents/(\\d+).*", "$1"));
@@ -161,9 +157,16 @@ class ConsoleBrowserTest {
         return base.toString().replaceAll("/$", "") + path;
     }
 
-    /** The confirmation the page shows after a form was sent; waits for the new page to arrive. */
-    private WebElement done() {
-        return new WebDriverWait(browser, Duration.ofSeconds(15))
-                .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".done")));
+    /**
+     * Clicks a form's button and returns the confirmation of the page that answers it. It waits for the
+     * current page to go away first: the page being left may still show the previous confirmation, and
+     * reading that one instead was a race that made this test flaky.
+     */
+    private WebElement submit(By button) {
+        WebElement leaving = browser.findElement(By.tagName("html"));
+        browser.findElement(button).click();
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        wait.until(ExpectedConditions.stalenessOf(leaving));
+        return wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".done")));
     }
 }
