@@ -18,7 +18,8 @@ public final class CustomerWords {
     private static final Pattern LOOSE_ATTRIBUTION = Pattern.compile(
             "(?iu)^\\s*\\S.{0,160}\\s(schrieb|wrote)( am .{1,60})?:\\s*$");
     private static final Pattern HISTORY_SEPARATOR = Pattern.compile(
-            "(?iu)^\\s*-{2,}\\s*(ursprüngliche nachricht|original message|original nachricht)\\s*-{2,}\\s*$");
+            "(?iu)^\\s*-{2,}\\s*(ursprüngliche nachricht|original message|original nachricht|forwarded message"
+                    + "|weitergeleitete nachricht)\\s*-{2,}\\s*$");
     private static final Pattern UNDERSCORE_RULE = Pattern.compile("^\\s*_{10,}\\s*$");
     private static final Pattern HEADER_FROM = Pattern.compile("(?iu)^\\s*\\*?(von|from)\\s*:\\*?\\s*\\S.*");
     private static final Pattern HEADER_SENT = Pattern.compile(
@@ -31,6 +32,26 @@ public final class CustomerWords {
                     + "|gesendet von (outlook|mail) für .{1,30}|get outlook for .{1,30})\\s*\\.?\\s*$");
     /** A bare "--" (the trailing space of "-- " lost by a client) only counts this close to the end. */
     private static final int BARE_DASHES_MAX_TRAILING_LINES = 12;
+    /** A closing greeting on a line of its own: "Mit freundlichen Grüßen", "Viele Grüße aus Leipzig", "Best regards,". */
+    private static final Pattern CLOSING_GREETING = Pattern.compile(
+            "(?iu)^\\s*((mit )?(freundlichen|besten|vielen|lieben|herzlichen|schönen|sonnigen)( grüßen| grüssen| gruessen| gruß| gruss)"
+                    + "|(viele|liebe|beste|herzliche|freundliche|schöne) (grüße|grüsse|gruesse)|mfg|lg|vg|gruß|grüße|gruss|grüsse"
+                    + "|best( regards| wishes)?|(kind|warm|warmest) regards|regards|cheers|sincerely|yours( sincerely| truly)?"
+                    + "|(many )?thanks( again| in advance)?|thank you( in advance)?|danke( im voraus| schön| sehr)?"
+                    + ")( (aus|from) [\\p{L} .-]{1,25})?\\s*[,.!]?\\s*$");
+    /** The first line of a company's legal footer or a confidentiality notice. */
+    private static final Pattern LEGAL_FOOTER = Pattern.compile(
+            "(?iu)^\\s*(amtsgericht\\b|registergericht\\b|handelsregister\\b|sitz der gesellschaft\\b|geschäftsführer(in)?\\s*:"
+                    + "|geschäftsführung\\s*:|vorstand\\s*:|aufsichtsrat(svorsitzende[r]?)?\\s*:|ust-?id(nr)?\\.?\\s*:"
+                    + "|registered office\\b|company registration\\b|registered in england\\b|vat (no|number|id)\\b"
+                    + "|(diese|die) (e-?mail|nachricht)( und (alle|eventuelle) anhänge)? (enthält|ist|kann|könnte)\\b.{0,40}vertraulich"
+                    + "|this (e-?mail|message)( and any (files|attachments).{0,30})? (is|are|contains?|may contain)\\b.{0,40}(confidential|privileged)"
+                    + "|confidentiality notice|disclaimer\\s*:|please consider the environment)");
+    /** A contact block after a closing greeting: a name, a company, an address, phone numbers. */
+    private static final int CONTACT_BLOCK_MAX_LINES = 12;
+    private static final int CONTACT_BLOCK_MAX_LINE_LENGTH = 100;
+    /** A legal footer is at the very end; a line like it followed by much more text is something else. */
+    private static final int LEGAL_FOOTER_MAX_TRAILING_LINES = 20;
 
     private CustomerWords() {
     }
@@ -60,8 +81,73 @@ public final class CustomerWords {
             }
             kept.add(line);
         }
+        kept = withoutSignatureBlock(kept);
         String result = String.join("\n", kept).replaceAll("\n{3,}", "\n\n").strip();
         return result.isEmpty() ? body.strip() : result;
+    }
+
+    /**
+     * Signatures without a "-- " delimiter: a closing greeting followed only by a short contact block, and
+     * a legal footer at the end. Their words (the customer's company, street, "Amtsgericht", "Hosting
+     * GmbH") would otherwise count for triage as if the customer had written them about the problem.
+     */
+    private static List<String> withoutSignatureBlock(List<String> lines) {
+        int footer = lines.size();
+        for (int i = 0; i < lines.size(); i++) {
+            if (LEGAL_FOOTER.matcher(lines.get(i)).find() && nonBlank(lines, i + 1, lines.size()) <= LEGAL_FOOTER_MAX_TRAILING_LINES) {
+                footer = i;
+                break;
+            }
+        }
+        // The greeting needs words above it: a reply that opens with "Danke." has not ended yet.
+        for (int i = firstNonBlank(lines) + 1; i < footer; i++) {
+            if (CLOSING_GREETING.matcher(lines.get(i)).matches() && isContactBlock(lines, i + 1, footer)) {
+                return lines.subList(0, i);
+            }
+        }
+        return lines.subList(0, footer);
+    }
+
+    /** "Jana Vogt", "i.A. Sabine Oertel", "Team Example Shop": the line a contact block starts with. */
+    private static final Pattern NAME_LINE = Pattern.compile(
+            "^\\s*((\\p{Lu}[\\p{L}'.-]*|i\\.\\s?[av]\\.|von|van|de|der|und|&)\\s+){0,4}\\p{Lu}[\\p{L}'.-]*\\s*,?\\s*$");
+
+    private static boolean isContactBlock(List<String> lines, int from, int to) {
+        if (nonBlank(lines, from, to) > CONTACT_BLOCK_MAX_LINES) {
+            return false;
+        }
+        int first = from;
+        while (first < to && lines.get(first).isBlank()) {
+            first++;
+        }
+        if (first < to && !NAME_LINE.matcher(lines.get(first)).matches()) {
+            return false; // "Danke!\nGeht immer noch nicht": the customer is still writing
+        }
+        for (String line : lines.subList(from, to)) {
+            String l = line.strip();
+            if (l.length() > CONTACT_BLOCK_MAX_LINE_LENGTH || l.matches("(?i)p\\.?\\s?s\\b.*")) {
+                return false; // a paragraph, or a postscript: the customer is still writing
+            }
+        }
+        return true;
+    }
+
+    private static int firstNonBlank(List<String> lines) {
+        int i = 0;
+        while (i < lines.size() && lines.get(i).isBlank()) {
+            i++;
+        }
+        return i;
+    }
+
+    private static int nonBlank(List<String> lines, int from, int to) {
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            if (!lines.get(i).isBlank()) {
+                n++;
+            }
+        }
+        return n;
     }
 
     private static boolean isQuoted(String line) {

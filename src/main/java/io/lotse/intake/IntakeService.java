@@ -96,14 +96,19 @@ public class IntakeService {
         Ticket ticket = continued.orElseGet(() -> openTicket(in, customer, now));
         boolean created = continued.isEmpty();
         if (!created) {
-            if (ticket.status == TicketStatus.SOLVED) {
-                // A customer who writes again on a solved ticket needs a human again: reopen it.
-                ticket.status = TicketStatus.OPEN;
+            // A customer who writes again on a solved ticket needs a human again: reopen it. A robot
+            // writing (an out-of-office answer to our resolution notice, a bounce) does not: after an
+            // incident is resolved those would otherwise reopen hundreds of tickets at once. Its words are
+            // stored and shown; a bounce marks the address (recordBounce).
+            if (!in.machineSent().yes()) {
+                if (ticket.status == TicketStatus.SOLVED) {
+                    ticket.status = TicketStatus.OPEN;
+                }
+                if (ticket.waitingSince == null) {
+                    ticket.waitingSince = now;
+                }
+                ticket.language = in.language();
             }
-            if (ticket.waitingSince == null) {
-                ticket.waitingSince = now;
-            }
-            ticket.language = in.language();
             ticket.updatedAt = now;
         }
         Message message = storeInbound(in, ticket, now);

@@ -108,6 +108,47 @@ class CustomerWordsTest {
     }
 
     @Test
+    void closingGreetingWithContactBlockEndsNewWords() {
+        assertEquals("Unser Shop ist seit 14:50 nicht erreichbar.", CustomerWords.newWords("""
+                Unser Shop ist seit 14:50 nicht erreichbar.
+
+                Mit freundlichen Grüßen
+                Sabine Oertel
+                Buchhaltung
+
+                Oertel Holzbau GmbH & Co. KG
+                Am Sägewerk 4, 04683 Naunhof
+                Tel. 034293 5550-12
+                """));
+        assertEquals("Site is down again.", CustomerWords.newWords("Site is down again.\n\nBest regards,\nJohn Miller\n"
+                + "Miller Web Hosting Ltd | +44 20 7946 0018\n"));
+    }
+
+    @Test
+    void legalFooterEndsNewWords() {
+        assertEquals("Bitte Rückruf, der Shop lädt nicht.\n\nJana Vogt\nExample Shop GmbH", CustomerWords.newWords("""
+                Bitte Rückruf, der Shop lädt nicht.
+
+                Jana Vogt
+                Example Shop GmbH
+                Amtsgericht Leipzig HRB 12345 | Geschäftsführer: Jana Vogt
+                Diese E-Mail enthält vertrauliche Informationen. Wenn Sie nicht der richtige Adressat sind,
+                informieren Sie bitte sofort den Absender und vernichten Sie diese Mail.
+                """));
+        assertEquals("Still down.", CustomerWords.newWords("Still down.\n\nKind regards\nJohn\n\n"
+                + "This e-mail and any attachments are confidential and intended solely for the addressee. If you have"
+                + " received it in error, please notify the sender and delete it.\n"));
+    }
+
+    @Test
+    void greetingFollowedByMoreWordsIsNoSignature() {
+        String stillWriting = "Danke!\nGeht aber immer noch nicht, auch nicht nach dem Neustart.\nJana";
+        assertEquals(stillWriting, CustomerWords.newWords(stillWriting));
+        String postscript = "Shop down.\n\nViele Grüße\nJana\n\nPS: Die Mails gehen auch nicht.";
+        assertEquals(postscript, CustomerWords.newWords(postscript));
+    }
+
+    @Test
     void mobileSignatureEndsNewWords() {
         assertEquals("Geht wieder nicht", CustomerWords.newWords("Geht wieder nicht\n\nVon meinem iPhone gesendet\n"));
         assertEquals("Down again", CustomerWords.newWords("Down again\n\nSent from my iPhone\n\n> old\n"));

@@ -47,11 +47,22 @@ public final class EmailParser {
     private static final Pattern ANGLE_ID = Pattern.compile("<([^<>\\s]+)>");
     private static final Pattern FIELD_NAME = Pattern.compile("[\\x21-\\x39\\x3b-\\x7e]+[ \\t]*:");
 
+    /** A forward of a forward of a forward is still read; deeper ones stay attachments. */
+    private static final int MAX_FORWARD_LEVEL = 3;
+    /** Gmail's wording: CustomerWords treats it as the start of history, so triage reads the customer's words. */
+    static final String FORWARDED_SEPARATOR = "---------- Forwarded message ----------";
+
     private final MailLimits limits;
     private final MimeConfig config;
+    private final int forwardLevel;
 
     public EmailParser(MailLimits limits) {
+        this(limits, 0);
+    }
+
+    private EmailParser(MailLimits limits, int forwardLevel) {
         this.limits = Objects.requireNonNull(limits, "limits");
+        this.forwardLevel = forwardLevel;
         this.config = MimeConfig.custom()
                 // Lenient: real mail breaks the RFCs in harmless ways; the limits below are what protect us.
                 .setStrictParsing(false)
@@ -86,7 +97,8 @@ public final class EmailParser {
         Collector collector = new Collector(limits);
         MimeStreamParser parser = new MimeStreamParser(config, DecodeMonitor.SILENT, null);
         parser.setContentDecoding(true);
-        // message/rfc822 parts (forwarded mails, returned originals in bounces) stay opaque attachments.
+        // message/rfc822 parts (forwarded mails, returned originals in bounces) are not parsed inline:
+        // they are attachments, and a forwarded one is read on its own below (readForwarded).
         parser.setNoRecurse();
         parser.setContentHandler(collector);
         try {
@@ -166,6 +178,8 @@ public final class EmailParser {
         byte[] text;
         /** Kept only for winmail.dat, to unpack the files inside. */
         byte[] tnef;
+        /** Kept only for a forwarded mail (message/rfc822 outside a report), to show its text. */
+        byte[] forwarded;
         long size;
 
         Optional<String> field(String name) {
@@ -255,9 +269,25 @@ public final class EmailParser {
             } else if (Tnef.isTnef(part.mimeType, filename(part))) {
                 part.tnef = in.readAllBytes();
                 part.size = part.tnef.length;
+            } else if (isForwardedMail(part)) {
+                part.forwarded = in.readAllBytes();
+                part.size = part.forwarded.length;
             } else {
                 part.size = in.transferTo(OutputStream.nullOutputStream());
             }
+        }
+
+        /** A mail inside a mail; inside a delivery report it is our own returned original, no customer text. */
+        private boolean isForwardedMail(Part part) {
+            if (!part.mimeType.equals("message/rfc822") && !part.mimeType.equals("message/global")) {
+                return false;
+            }
+            for (Part enclosing : stack) {
+                if (enclosing.mimeType.equals("multipart/report")) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 
@@ -275,6 +305,7 @@ public final class EmailParser {
             from = root.field("Sender").map(Addresses::parse).orElse(List.of());
         }
         Addresses.Mailbox sender = from.isEmpty() ? new Addresses.Mailbox("", "") : from.get(0);
+        boolean utf7 = TextDecoding.isUtf7(parameters(root.field("Content-Type").orElse("")).getOrDefault("charset", ""));
 
         List<String> texts = new ArrayList<>();
         List<Attachment> attachments = new ArrayList<>();
@@ -297,10 +328,10 @@ public final class EmailParser {
                 root.field("In-Reply-To").map(EmailParser::ids).orElse(List.of()),
                 root.field("References").map(EmailParser::ids).orElse(List.of()),
                 sender.address(),
-                sender.name(),
+                utf7 ? utf7Header(sender.name()) : sender.name(),
                 addresses(root, "To"),
                 addresses(root, "Cc"),
-                headers.first("Subject").orElse(""),
+                utf7 ? utf7Header(headers.first("Subject").orElse("")) : headers.first("Subject").orElse(""),
                 body,
                 truncated,
                 date(root),
@@ -309,6 +340,20 @@ public final class EmailParser {
                 root.mimeType,
                 partTypes,
                 headers);
+    }
+
+    /** A run of UTF-7 ("Fr+APY-sche"): a plus, base64 letters, a closing dash. */
+    private static final Pattern UTF7_RUN = Pattern.compile("\\+[A-Za-z0-9+/]{2,}-");
+
+    /**
+     * Old Netscape and Outlook versions that write a UTF-7 body also write the subject and names in raw
+     * UTF-7 instead of encoded words; with the body declared UTF-7, such runs are decoded.
+     */
+    private static String utf7Header(String value) {
+        if (value.contains("=?") || !UTF7_RUN.matcher(value).find() || !value.chars().allMatch(c -> c < 0x80)) {
+            return value;
+        }
+        return TextDecoding.decodeUtf7(value.getBytes(StandardCharsets.US_ASCII));
     }
 
     private static void listTypes(Part part, List<String> types) {
@@ -378,12 +423,41 @@ public final class EmailParser {
         // A named text part is the body only when it is the first text; after that it is a file (log.txt).
         if (isReadableText(part) && (texts.isEmpty() || filename(part).isEmpty())) {
             texts.add(readableText(part, attachments));
+        } else if (part.forwarded != null) {
+            attachments.add(new Attachment(filename(part), part.mimeType, part.size));
+            readForwarded(part.forwarded).ifPresent(texts::add);
         } else if (part.tnef != null) {
             attachments.addAll(Tnef.unpack(part.tnef)
                     .filter(files -> !files.isEmpty())
                     .orElse(List.of(new Attachment(filename(part), part.mimeType, part.size))));
         } else {
             attachments.add(new Attachment(filename(part), part.mimeType, part.size));
+        }
+    }
+
+    /**
+     * The text of a forwarded mail, under a header block like the one mail clients write, so that agents
+     * read what was forwarded while triage reads only what the customer wrote above it. A forward that
+     * cannot be read stays what it also is: an attachment.
+     */
+    private Optional<String> readForwarded(byte[] raw) {
+        if (forwardLevel >= MAX_FORWARD_LEVEL) {
+            return Optional.empty();
+        }
+        try {
+            ParsedEmail inner = new EmailParser(limits, forwardLevel + 1).parse(raw);
+            StringBuilder text = new StringBuilder(FORWARDED_SEPARATOR).append('\n');
+            String from = inner.fromName().isBlank() ? inner.fromAddress()
+                    : inner.fromName() + (inner.fromAddress().isBlank() ? "" : " <" + inner.fromAddress() + ">");
+            text.append("From: ").append(from).append('\n');
+            inner.header("Date").ifPresent(d -> text.append("Date: ").append(d).append('\n'));
+            text.append("Subject: ").append(inner.subject()).append('\n');
+            if (!inner.to().isEmpty()) {
+                text.append("To: ").append(String.join(", ", inner.to())).append('\n');
+            }
+            return Optional.of(text.append('\n').append(inner.body()).toString().strip());
+        } catch (UnparseableMailException unreadable) {
+            return Optional.empty();
         }
     }
 

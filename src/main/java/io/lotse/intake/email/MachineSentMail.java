@@ -51,7 +51,8 @@ public final class MachineSentMail {
                 MachineSentMail::deliveryReport,
                 MachineSentMail::nullReturnPath,
                 MachineSentMail::machineSender,
-                MachineSentMail::autoReplySubject);
+                MachineSentMail::autoReplySubject,
+                MachineSentMail::outOfOfficeBody);
     }
 
     /** RFC 3834: anything but "no" means a machine wrote it. */
@@ -163,6 +164,37 @@ public final class MachineSentMail {
         return AUTO_REPLY_SUBJECT.matcher(mail.subject()).find()
                 ? Optional.of("subject \"" + abbreviate(mail.subject()) + "\"")
                 : Optional.empty();
+    }
+
+    /**
+     * Out-of-office robots whose subject is just "Re: <our subject>" (many Exchange, Sieve and webmail
+     * setups) only show themselves in the body. A person may well write "ich bin ab morgen im Urlaub", so
+     * one statement of absence is not enough: it must come with a phrase that only autoresponders write
+     * (a return date, a stand-in for urgent cases, mail not being read or forwarded), near the start.
+     */
+    private static final Pattern ABSENCE = Pattern.compile("(?iu)\\b("
+            + "(ich bin|bin ich|wir sind|sind wir)\\b[^!?\\n]{0,80}?\\b(nicht im (büro|hause?)|außer haus|abwesend|im urlaub"
+            + "|nicht am arbeitsplatz|auf (einer )?dienstreise|in elternzeit)"
+            + "|(i am|i'm|i will be|we are)\\b[^!?\\n]{0,80}?\\b(out of (the )?office|away from (the |my )?(office|desk)"
+            + "|on (annual |parental )?leave|on (vacation|holiday)|travell?ing|not in the office)"
+            + "|abwesenheitsnotiz|out of office)");
+    private static final Pattern AUTORESPONDER_PHRASE = Pattern.compile("(?iu)("
+            + "nach meiner rückkehr|ab dem \\d{1,2}\\.\\s?\\d{1,2}\\.?|bis (einschließlich |zum |am )?\\d{1,2}\\.\\s?\\d{1,2}\\."
+            + "|in dringenden fällen|ihre (e-?mail|nachricht) wird nicht weitergeleitet|keinen zugriff auf (meine )?e-?mails"
+            + "|meine vertretung|wenden sie sich (bitte )?an|eingeschränkt erreichbar"
+            + "|upon my return|after my return|when i return|until \\w+ \\d{1,2}|until \\d{1,2}"
+            + "|for (urgent|immediate) (matters|assistance|issues|requests)|in urgent cases|limited access to (my )?e-?mail"
+            + "|will not be forwarded|please contact|i will (respond|reply|get back)|will be back on)");
+    private static final int OUT_OF_OFFICE_WINDOW = 800;
+
+    static Optional<String> outOfOfficeBody(ParsedEmail mail) {
+        String start = mail.body().strip();
+        start = start.substring(0, Math.min(start.length(), OUT_OF_OFFICE_WINDOW));
+        java.util.regex.Matcher absence = ABSENCE.matcher(start);
+        if (absence.find() && AUTORESPONDER_PHRASE.matcher(start).find()) {
+            return Optional.of("out-of-office text \"" + abbreviate(absence.group().strip()) + "\"");
+        }
+        return Optional.empty();
     }
 
     private static String token(String value) {

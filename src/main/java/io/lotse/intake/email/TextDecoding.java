@@ -108,7 +108,7 @@ final class TextDecoding {
         }
     }
 
-    private static boolean isUtf7(String label) {
+    static boolean isUtf7(String label) {
         String l = label.trim().replace("\"", "").toLowerCase(Locale.ROOT);
         return l.equals("utf-7") || l.equals("utf7") || l.equals("unicode-1-1-utf-7") || l.equals("x-utf-7");
     }

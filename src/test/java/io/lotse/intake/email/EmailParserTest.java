@@ -272,6 +272,58 @@ class EmailParserTest {
     }
 
     @Test
+    void forwardedMailIsReadBelowTheCustomersWordsAndKeptAsAttachment() throws Exception {
+        ParsedEmail mail = parse("""
+                From: Jana Vogt <jana@example-shop.de>
+                Subject: Fwd: Monitoring-Alarm
+                MIME-Version: 1.0
+                Content-Type: multipart/mixed; boundary="f"
+
+                --f
+                Content-Type: text/plain; charset=UTF-8
+
+                Das kam eben von unserem Monitoring, der Shop ist weg.
+                --f
+                Content-Type: message/rfc822
+
+                From: Uptime Monitor <alerts@monitor.example>
+                Date: Tue, 10 Mar 2026 14:52:00 +0100
+                Subject: =?UTF-8?Q?Shop_nicht_erreichbar_=E2=80=93_HTTP_503?=
+                Content-Type: text/plain; charset=ISO-8859-1
+                Content-Transfer-Encoding: quoted-printable
+
+                www.example-shop.de antwortet mit 503 seit 14:50. Gepr=FCft von 3 Standorten.
+                --f--
+                """);
+        assertEquals("""
+                Das kam eben von unserem Monitoring, der Shop ist weg.
+
+                ---------- Forwarded message ----------
+                From: Uptime Monitor <alerts@monitor.example>
+                Date: Tue, 10 Mar 2026 14:52:00 +0100
+                Subject: Shop nicht erreichbar – HTTP 503
+
+                www.example-shop.de antwortet mit 503 seit 14:50. Geprüft von 3 Standorten.""", mail.body());
+        assertEquals(List.of("message/rfc822"), mail.attachments().stream().map(Attachment::mimeType).toList());
+        assertEquals("Das kam eben von unserem Monitoring, der Shop ist weg.",
+                io.lotse.intake.CustomerWords.newWords(mail.body()));
+    }
+
+    @Test
+    void rawUtf7SubjectOfAUtf7MailIsDecoded() throws Exception {
+        ParsedEmail mail = parse("""
+                From: "Heinz M+APw-ller" <mueller@example.com>
+                Subject: Die Hasen und die Fr+APY-sche
+                Content-Type: text/plain; charset=UTF-7
+
+                Gr+APw-+AN8-e
+                """);
+        assertEquals("Die Hasen und die Frösche", mail.subject());
+        assertEquals("Heinz Müller", mail.fromName());
+        assertEquals("Grüße", mail.body());
+    }
+
+    @Test
     void mailWithoutUsualHeadersStillParses() throws Exception {
         ParsedEmail mail = parse("X-Nothing: here\n\nJust text\n");
         assertEquals("", mail.fromAddress());

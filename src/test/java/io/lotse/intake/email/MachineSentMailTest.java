@@ -143,6 +143,35 @@ class MachineSentMailTest {
         assertFalse(judge(HUMAN.replace("jana@example-shop.de>", "bouncer.jana@example-shop.de>")).machineSent());
     }
 
+    private MachineSentMail.Verdict judgeBody(String subject, String body) throws UnparseableMailException {
+        return machineSent.judge(parser.parse(mail(HUMAN.replace("Subject: Shop nicht erreichbar", "Subject: " + subject)
+                + "\n\n" + body + "\n")));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "Vielen Dank für Ihre Nachricht. Ich bin bis zum 14.03. nicht im Büro und habe keinen Zugriff auf meine E-Mails."
+                    + " In dringenden Fällen wenden Sie sich bitte an meinen Kollegen.",
+            "Guten Tag,\nich bin vom 02.03. bis einschließlich 13.03. im Urlaub. Ihre Nachricht wird nicht weitergeleitet.",
+            "Thank you for your email. I am out of the office until March 14 with limited access to email.",
+            "Hello, I'm currently on annual leave and will respond upon my return. For urgent matters please contact"
+                    + " support@example.net."})
+    void outOfOfficeTextBehindAnOrdinaryReplySubjectIsMachineSent(String body) throws Exception {
+        MachineSentMail.Verdict verdict = judgeBody("Re: Webseite down [#12]", body);
+        assertTrue(verdict.machineSent(), body);
+        assertTrue(verdict.reasons().get(0).startsWith("out-of-office text"), verdict.reasons().toString());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "Ich bin ab morgen im Urlaub, unser Shop ist aber seit 14:50 nicht erreichbar. Bitte dringend prüfen!",
+            "Unser Webdesigner ist im Urlaub. Können Sie bitte nachsehen? Bis zum 14.03. muss der Shop laufen.",
+            "I am on vacation next week, please make sure the backup runs before that.",
+            "Please contact me, our website has been down since 14:50."})
+    void customersMentioningTheirOwnAbsenceAreNotMachineSent(String body) throws Exception {
+        assertFalse(judgeBody("Webseite down", body).machineSent(), body);
+    }
+
     @Test
     void reasonsComeInChainOrder() throws Exception {
         MachineSentMail.Verdict verdict = judge("""
