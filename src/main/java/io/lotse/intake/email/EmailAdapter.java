@@ -88,6 +88,24 @@ public class EmailAdapter {
     }
 
     /**
+     * What agents see of a mail too large to import from a mailbox: who sent it, its subject and size, and
+     * where it waits. Known again by its Message-ID (or place and size), so every round finds the same ticket.
+     */
+    public InboundMessage tooLargePlaceholder(OversizedMail mail) {
+        String body = "This e-mail has " + mail.sizeBytes() + " bytes, more than lotse.intake.max-message-bytes allows."
+                + " It was not imported and waits unchanged in " + mail.source() + "; read it there (or raise the limit,"
+                + " and it is imported in the next round).";
+        String identity = mail.messageId().map(id -> "mid:" + storableId(id))
+                .orElse(mail.source() + ":" + mail.place() + ":" + mail.sizeBytes());
+        return new InboundMessage(Channel.EMAIL, Requester.ofEmail(mail.fromName(), mail.fromAddress()),
+                "[too large to import] " + mail.subject(), body, mail.subject(), clock.instant(),
+                Optional.of("too-large:" + sha256(identity.getBytes(java.nio.charset.StandardCharsets.UTF_8))),
+                Optional.empty(), List.of(), Optional.empty(), InboundMessage.MachineSent.no(),
+                LanguageGuess.guess(mail.subject()).name().toLowerCase(Locale.ROOT), Optional.empty(), Optional.empty(),
+                Optional.empty(), List.of(), Optional.empty());
+    }
+
+    /**
      * What makes a redelivery recognisable: the Message-ID together with sender, date and subject, which a
      * resent copy keeps while relays add headers. Some senders reuse one Message-ID for different mail;
      * the id alone would silently drop those. Without a Message-ID, the bytes themselves.

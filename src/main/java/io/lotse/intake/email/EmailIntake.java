@@ -38,6 +38,20 @@ public class EmailIntake {
         }
     }
 
+    /**
+     * A mail too large to take in: not stored (the mailbox keeps it), but agents get a ticket naming the
+     * sender and subject, so a customer's request does not wait unseen in a mailbox nobody reads.
+     */
+    public IntakeOutcome tooLarge(OversizedMail mail) {
+        IntakeOutcome placeholder = intake.receive(adapter.tooLargePlaceholder(mail));
+        if (!placeholder.duplicate()) {
+            LOG.warnf("E-mail from %s in %s (%s, %d bytes) is larger than lotse.intake.max-message-bytes; it stays there"
+                    + " unimported, placeholder ticket %d tells agents. Read it in the mailbox or raise the limit.",
+                    mail.fromAddress(), mail.source(), mail.place(), mail.sizeBytes(), placeholder.ticketId());
+        }
+        return placeholder;
+    }
+
     private IntakeOutcome quarantine(byte[] raw, String source, String reason) {
         IntakeOutcome placeholder = intake.receive(adapter.placeholder(raw, reason));
         if (!placeholder.duplicate()) {

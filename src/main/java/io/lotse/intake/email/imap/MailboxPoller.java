@@ -48,7 +48,7 @@ public class MailboxPoller {
         }
         long maxBytes = intakeConfig.maxMessageBytes().asLongValue();
         config.mailboxes().forEach((name, mailbox) -> rounds.put(name,
-                new MailboxRound(name, mailbox, raw -> intake.receive(raw, "imap:" + name), maxBytes)));
+                new MailboxRound(name, mailbox, raw -> intake.receive(raw, "imap:" + name), intake::tooLarge, maxBytes)));
         kicker = Executors.newSingleThreadScheduledExecutor(daemon("lotse-mailbox-idle-kicker"));
         rounds.forEach((name, round) -> {
             MailboxConfig.Mailbox mailbox = config.mailboxes().get(name);

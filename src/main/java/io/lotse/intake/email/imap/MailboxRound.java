@@ -1,6 +1,8 @@
 package io.lotse.intake.email.imap;
 
 import io.lotse.intake.IntakeOutcome;
+import io.lotse.intake.email.OversizedMail;
+import jakarta.mail.Address;
 import jakarta.mail.FetchProfile;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
@@ -8,6 +10,7 @@ import jakarta.mail.Message;
 import jakarta.mail.MessageRemovedException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.UIDFolder;
+import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.search.AndTerm;
 import jakarta.mail.search.FlagTerm;
 import jakarta.mail.search.SearchTerm;
@@ -16,6 +19,7 @@ import java.io.IOException;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
@@ -46,13 +50,16 @@ final class MailboxRound {
     private final String name;
     private final MailboxConfig.Mailbox config;
     private final Function<byte[], IntakeOutcome> intake;
+    private final Function<OversizedMail, IntakeOutcome> tooLarge;
     private final long maxMessageBytes;
     private final Set<Long> reported = new HashSet<>();
 
-    MailboxRound(String name, MailboxConfig.Mailbox config, Function<byte[], IntakeOutcome> intake, long maxMessageBytes) {
+    MailboxRound(String name, MailboxConfig.Mailbox config, Function<byte[], IntakeOutcome> intake,
+            Function<OversizedMail, IntakeOutcome> tooLarge, long maxMessageBytes) {
         this.name = Objects.requireNonNull(name, "name");
         this.config = Objects.requireNonNull(config, "config");
         this.intake = Objects.requireNonNull(intake, "intake");
+        this.tooLarge = Objects.requireNonNull(tooLarge, "tooLarge");
         this.maxMessageBytes = maxMessageBytes;
     }
 
@@ -105,11 +112,18 @@ final class MailboxRound {
             int size = message.getSize();
             if (size > maxMessageBytes) {
                 // The HTTP intake refuses such a mail (413) and stores nothing; so does the mailbox, without
-                // downloading it. It stays unflagged in the mailbox for a person to deal with.
+                // downloading it. It stays unflagged in the mailbox for a person to deal with, and a
+                // placeholder ticket (once per message) tells agents that it is there.
                 if (reported.add(uid)) {
                     LOG.warnf("Mailbox %s: message UID %d has %d bytes, more than lotse.intake.max-message-bytes (%d); "
                             + "it is left in the mailbox unimported. Handle it by hand or raise the limit.",
                             name, uid, size, maxMessageBytes);
+                    try {
+                        tooLarge.apply(envelope(message, uid, size));
+                    } catch (RuntimeException e) {
+                        reported.remove(uid); // tell agents in the next round
+                        LOG.errorf(e, "Mailbox %s: no placeholder ticket for the over-large message UID %d", name, uid);
+                    }
                 }
                 return Fate.SKIPPED;
             }
@@ -132,6 +146,25 @@ final class MailboxRound {
         LOG.debugf("Mailbox %s: UID %d -> ticket %d%s", name, uid, outcome.ticketId(),
                 outcome.duplicate() ? " (already stored before, now marked)" : "");
         return Fate.IMPORTED;
+    }
+
+    private OversizedMail envelope(Message message, long uid, int size) throws MessagingException {
+        Address[] from = message.getFrom();
+        String fromName = "";
+        String fromAddress = "";
+        if (from != null && from.length > 0) {
+            if (from[0] instanceof InternetAddress address) {
+                fromName = address.getPersonal() == null ? "" : address.getPersonal();
+                fromAddress = address.getAddress() == null ? "" : address.getAddress();
+            } else {
+                fromAddress = from[0].toString();
+            }
+        }
+        String[] ids = message.getHeader("Message-ID");
+        Optional<String> messageId = ids == null || ids.length == 0 ? Optional.empty()
+                : Optional.of(ids[0].strip().replaceAll("^<|>$", "")).filter(id -> !id.isBlank());
+        return new OversizedMail("imap:" + name + " (folder " + config.folder() + ")", "UID " + uid, size, fromName,
+                fromAddress, Optional.ofNullable(message.getSubject()).orElse(""), messageId);
     }
 
     private static byte[] read(Message message, int size) throws MessagingException {

@@ -60,15 +60,21 @@ class MailboxPollerTest {
     }
 
     @Test
-    void mailLargerThanTheIntakeLimitIsLeftInTheMailboxUnimported() {
+    void mailLargerThanTheIntakeLimitIsLeftInTheMailboxAndAgentsAreToldOnce() {
         String tag = tag();
         Mail big = new Mail("Riesig " + tag, "gross-" + tag + "@kunde.example", Api.uniqueMessageId(),
                 "Anhang: " + "0123456789abcdef".repeat(GreenMailImapResource.MAX_MESSAGE_BYTES / 16));
         append("INBOX", List.of(big));
         try {
             poller.pollOnce("test");
+            poller.pollOnce("test");
 
             assertThat(ticketsWithSubject(big.subject())).isEmpty();
+            List<Long> placeholders = ticketsWithSubject("[too large to import] " + big.subject());
+            assertThat(placeholders).as("one placeholder ticket after two rounds").hasSize(1);
+            Api.admin().get("/api/tickets/" + placeholders.get(0)).then().statusCode(200)
+                    .body("customer.email", org.hamcrest.Matchers.equalTo(big.from()))
+                    .body("messages[0].body", org.hamcrest.Matchers.containsString("waits unchanged in imap:test"));
             Flags flags = ImapClient.flagsByMessageId(GreenMailImapResource.imapPort(), "INBOX").get(big.messageId());
             assertThat(flags.contains(IMPORTED)).isFalse();
             assertThat(flags.contains(Flags.Flag.SEEN)).isFalse();

@@ -38,6 +38,10 @@ class MailboxRoundTest {
     private static final String MOVE_FOLDER = "MoveIn";
     private static final String MOVE_TO = "Lotse/Imported";
     private static final long MAX_MESSAGE_BYTES = 64 * 1024;
+    private static final java.util.function.Function<io.lotse.intake.email.OversizedMail, IntakeOutcome> NOTHING_TOO_LARGE =
+            mail -> {
+                throw new AssertionError("no mail in these tests is larger than the limit: " + mail);
+            };
 
     /** Subjects starting with this make intake throw while {@link #failing} is set. */
     private static final String BROKEN = "Kaputt";
@@ -86,7 +90,7 @@ class MailboxRoundTest {
         Mail after = mail("Postfach nachher");
         ImapClient.append(port, "INBOX", raws(before, broken, after));
         Mailbox config = new Mailbox("INBOX", MailboxConfig.AfterProcessing.FLAG);
-        MailboxRound round = new MailboxRound("test", config, intake, MAX_MESSAGE_BYTES);
+        MailboxRound round = new MailboxRound("test", config, intake, NOTHING_TOO_LARGE, MAX_MESSAGE_BYTES);
 
         try (MailboxConnection connection = MailboxConnection.open(config)) {
             assertThat(connection.supportsKeywords()).as("GreenMail keeps keywords").isTrue();
@@ -125,7 +129,7 @@ class MailboxRoundTest {
         Mail after = mail("Verschieben nachher");
         ImapClient.append(port, MOVE_FOLDER, raws(before, broken, after));
         Mailbox config = new Mailbox(MOVE_FOLDER, MailboxConfig.AfterProcessing.MOVE);
-        MailboxRound round = new MailboxRound("moved", config, intake, MAX_MESSAGE_BYTES);
+        MailboxRound round = new MailboxRound("moved", config, intake, NOTHING_TOO_LARGE, MAX_MESSAGE_BYTES);
 
         try (MailboxConnection connection = MailboxConnection.open(config)) {
             assertThat(run(round, connection)).isEqualTo(new MailboxRound.Result(2, 1, 0, false));
