@@ -1,7 +1,9 @@
 package io.lotse.incident;
 
 import io.lotse.platform.Unprocessable;
+import io.lotse.reply.Outbox;
 import io.lotse.reply.ReplyComposer;
+import io.lotse.ticket.DeliveryState;
 import io.lotse.ticket.Message;
 import io.lotse.ticket.MessageKind;
 import io.lotse.ticket.Ticket;
@@ -20,8 +22,10 @@ public class TicketLinks {
 
     private final Clock clock;
     private final ReplyComposer composer;
+    private final Outbox outbox;
 
-    TicketLinks(Clock clock, ReplyComposer composer) {
+    TicketLinks(Clock clock, ReplyComposer composer, Outbox outbox) {
+        this.outbox = outbox;
         this.clock = clock;
         this.composer = composer;
     }
@@ -55,8 +59,12 @@ public class TicketLinks {
         Optional<String> correction = Optional.empty();
         if (ticket.incidentId != null) {
             long incidentId = ticket.incidentId;
-            boolean answered = Message.count("ticket.id = ?1 and incidentId = ?2 and kind in ?3", ticketId, incidentId,
-                    List.of(MessageKind.AUTO_REPLY, MessageKind.PHONE_SCRIPT)) > 0;
+            outbox.cancelWaiting(ticketId, incidentId);
+            // Only an answer the customer got (or will get: it is being sent right now) needs a correction.
+            boolean answered = Message.count("ticket.id = ?1 and incidentId = ?2 and kind in ?3"
+                    + " and (deliveryState is null or deliveryState <> ?4)",
+                    ticketId, incidentId, List.of(MessageKind.AUTO_REPLY, MessageKind.PHONE_SCRIPT),
+                    DeliveryState.CANCELLED) > 0;
             if (answered) {
                 Incident incident = Incident.findById(incidentId);
                 correction = Optional.of(composer.correction(ticket.language, ticket.customer.name, ticketId,

@@ -83,6 +83,20 @@ public class Outbox {
     }
 
     /** A message that cannot go out (no address, a bouncing one): recorded with the reason, so ops see it. */
+    /**
+     * Cancels the automatic messages of a ticket about an incident that have not been handed to SMTP yet:
+     * after an unlink they would tell the customer about an incident they did not ask about. One that a
+     * sender already holds is stopped by {@link OutboxChecks} before it goes out. Returns how many.
+     */
+    public int cancelWaiting(long ticketId, long incidentId) {
+        return Message.update("""
+                        deliveryState = ?1, deliveryError = ?2, nextAttemptAt = null
+                        where ticket.id = ?3 and incidentId = ?4 and automatic = true and deliveryState = ?5""",
+                DeliveryState.CANCELLED,
+                "not sent: the ticket was unlinked from incident " + incidentId + " before this went out",
+                ticketId, incidentId, DeliveryState.QUEUED);
+    }
+
     public Message recordUndeliverable(Ticket ticket, MessageKind kind, Optional<Long> incidentId, String text,
             Optional<String> dedupKey, String reason) {
         Message m = base(ticket, kind, Channel.EMAIL, incidentId, text, true, "lotse");

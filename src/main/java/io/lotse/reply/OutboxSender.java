@@ -137,7 +137,7 @@ public class OutboxSender {
     }
 
     private boolean deliver(long id) {
-        boolean bounces = QuarkusTransaction.requiringNew().call(() -> {
+        boolean dropped = QuarkusTransaction.requiringNew().call(() -> {
             Message m = Message.findById(id);
             boolean known = m.to != null && Customer.findByEmail(m.to.toLowerCase(java.util.Locale.ROOT))
                     .map(c -> c.bouncing).orElse(false);
@@ -146,10 +146,16 @@ public class OutboxSender {
                 m.deliveryState = DeliveryState.FAILED;
                 m.deliveryError = "not sent: mail to " + m.to + " bounced before";
                 m.nextAttemptAt = null;
+                return true;
             }
-            return known;
+            return OutboxChecks.outdated(m).map(reason -> {
+                m.deliveryState = DeliveryState.CANCELLED;
+                m.deliveryError = reason;
+                m.nextAttemptAt = null;
+                return true;
+            }).orElse(false);
         });
-        if (bounces) {
+        if (dropped) {
             return false;
         }
         Mail mail = QuarkusTransaction.requiringNew().call(() -> toMail(refreshed(Message.findById(id))));
@@ -190,11 +196,12 @@ public class OutboxSender {
     }
 
     /**
-     * An automatic answer that waited in the outbox is written again with the incident's live status, so
-     * that it says what is true when it is sent; the stored text is what the customer gets.
+     * An automatic answer is written again with the incident's live status just before it is sent, so
+     * that it says what is true then, however long it waited (SMTP down, storm budget, a crash); the
+     * stored text is what the customer gets.
      */
     private Message refreshed(Message m) {
-        if (m.kind != MessageKind.AUTO_REPLY || m.incidentId == null || m.deliveryAttempts == 0) {
+        if (m.kind != MessageKind.AUTO_REPLY || m.incidentId == null) {
             return m;
         }
         notices.current(m.incidentId).ifPresent(notice -> {

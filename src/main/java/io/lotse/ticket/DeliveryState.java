@@ -9,6 +9,11 @@ public enum DeliveryState {
     SENT,
     /** Given up after repeated failures, or not sent because the address bounces; the reason is kept. */
     FAILED,
+    /**
+     * Not sent on purpose, with the reason: the ticket was unlinked from the incident before the automatic
+     * message went out, or a newer status update of the incident replaced it.
+     */
+    CANCELLED,
     /** Accepted by SMTP, then reported undeliverable by the receiving side. */
     BOUNCED,
     /** Not sent by us: shown to the customer by the chat widget or read out by an agent. */

@@ -158,6 +158,54 @@ class SmtpOutageTest {
                 .body("messages.find { it.kind == 'AUTO_REPLY' }.deliveryState", equalTo("SENT"));
     }
 
+    @Test
+    void whatWaitedInTheOutboxIsCheckedAgainWhenItIsSent() throws Exception {
+        Api.resolveAllActiveIncidents();
+        StoppableSmtpResource.stopSmtp();
+        long incident = Api.declareIncident("Stromausfall im Rechenzentrum Leipzig: Webhosting nicht erreichbar",
+                "Seit 14:44 ist das Rechenzentrum Leipzig ohne Strom.", STATUS_PAGE);
+        String wronglyLinked = Api.uniqueAddress("unlinked");
+        String english = Api.uniqueAddress("english");
+        int unlinkedTicket = postEmail(mail(wronglyLinked, "Webseite down", "Unsere Webseite ist nicht erreichbar.",
+                Api.uniqueMessageId())).statusCode(202).body("triage.autoReply", equalTo(true)).extract().path("ticketId");
+        int englishTicket = postEmail(mail(english, "Website down", "Hi, our website has been down for 20 minutes."
+                + " Getting a 503 error.", Api.uniqueMessageId())).statusCode(202).body("triage.autoReply", equalTo(true))
+                .extract().path("ticketId");
+
+        // An agent corrects a link while the answer still waits: no answer and no correction are due.
+        Api.agent().delete("/api/tickets/" + unlinkedTicket + "/incident").then().statusCode(200)
+                .body("correctionSuggestion", org.hamcrest.Matchers.nullValue())
+                .body("messages.find { it.kind == 'AUTO_REPLY' }.deliveryState", equalTo("CANCELLED"));
+        // Two updates while the relay is down: only the newer one is still true when mail can go out.
+        for (String[] update : new String[][] {{"IDENTIFIED", "Die Notstromversorgung läuft an."},
+                {"MONITORING", "Alle Server laufen wieder, wir beobachten die Lage."}}) {
+            Api.ops().contentType(ContentType.JSON)
+                    .body(Map.of("status", update[0], "message", update[1], "notifyLinked", true))
+                    .post("/api/incidents/" + incident + "/updates").then().statusCode(201);
+        }
+        awaitFailedAttempt(englishTicket, Duration.ofSeconds(20));
+        StoppableSmtpResource.restartSmtp();
+
+        long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < end && StoppableSmtpResource.receivedBy(english).size() < 2) {
+            Thread.sleep(250);
+        }
+        Thread.sleep(3000);
+        assertThat(StoppableSmtpResource.receivedBy(wronglyLinked)).as("mail to the unlinked customer").isEmpty();
+        List<MimeMessage> got = StoppableSmtpResource.receivedBy(english);
+        assertThat(got).as("one answer and the newest update").hasSize(2);
+        for (MimeMessage m : got) {
+            String text = String.valueOf(m.getContent());
+            assertThat(text).as("live status in English").contains("Alle Server laufen wieder").contains("Your reference: #"
+                    + englishTicket).doesNotContain("Notstromversorgung");
+        }
+        JsonPath ticket = Api.agent().get("/api/tickets/" + englishTicket).then().statusCode(200).extract().jsonPath();
+        assertThat(ticket.getList("messages.findAll { it.kind == 'STATUS_UPDATE' }.deliveryState"))
+                .containsExactly("CANCELLED", "SENT");
+        assertThat(ticket.getString("messages.find { it.kind == 'STATUS_UPDATE' }.deliveryError"))
+                .startsWith("not sent: replaced by the newer status update");
+    }
+
     /** Waits until the ticket's automatic answer has failed at least once; returns that message as JSON. */
     private static Map<String, Object> awaitFailedAttempt(int ticket, Duration timeout) throws InterruptedException {
         long end = System.nanoTime() + timeout.toNanos();
