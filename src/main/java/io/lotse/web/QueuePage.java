@@ -71,13 +71,15 @@ public class QueuePage {
     @GET
     public Response page(@QueryParam("channel") @DefaultValue("") String channel,
             @QueryParam("suggested") boolean suggested, @QueryParam("mine") boolean mine,
-            @QueryParam("limit") @DefaultValue("50") int limit, @CookieParam(LAST_LOOK) String lastLook) {
+            @QueryParam("limit") @DefaultValue("50") int limit, @CookieParam(LAST_LOOK) String lastLook,
+            @jakarta.ws.rs.core.Context jakarta.ws.rs.core.UriInfo uri) {
         Instant now = clock.instant();
         Instant since = parse(lastLook).orElse(now.minus(Duration.ofHours(1)));
         Query query = new Query(knownChannel(channel), suggested, mine, clamp(limit), since.toEpochMilli());
         TemplateInstance page = Templates.queue(queue.read(filters(query), since), query);
         NewCookie look = new NewCookie.Builder(LAST_LOOK).value(Long.toString(now.toEpochMilli())).path("/ui")
                 .httpOnly(true).sameSite(NewCookie.SameSite.STRICT).maxAge((int) Duration.ofDays(30).toSeconds())
+                .secure("https".equals(uri.getRequestUri().getScheme()))
                 .build();
         return Response.ok(page).cookie(look).build();
     }

@@ -77,15 +77,22 @@ class ConsoleBrowserTest {
         assertThat(browser.findElement(By.cssSelector("tr[data-key='i" + incident + "']")).getText()).contains("new");
         Chromium.screenshot(browser, "queue");
 
+        awaitAnswerSent(first); // an answer still waiting would be cancelled by the unlink, with no correction due
         browser.get(url("/ui/tickets/" + first));
         assertThat(browser.findElement(By.tagName("h1")).getText()).contains("Webseite down");
         Chromium.screenshot(browser, "ticket");
         assertThat(submit(By.id("unlink")).getText()).startsWith("Unlinked");
         WebElement reply = browser.findElement(By.id("reply-text"));
+        // The customer got an automatic answer about the outage: the page offers a correction to send.
+        assertThat(reply.getDomProperty("value")).as("correction draft").contains("#" + first);
         reply.clear();
-        reply.sendKeys("Entschuldigung, unsere automatische Antwort war ein Irrtum. Wir melden uns gleich.");
+        String apology = "Entschuldigung, unsere automatische Antwort war ein Irrtum. Wir melden uns gleich.";
+        reply.sendKeys(apology);
         assertThat(submit(By.cssSelector("form.reply button")).getText()).isEqualTo("Reply sent.");
-        assertThat(browser.findElements(By.cssSelector(".message.outbound .delivery"))).isNotEmpty();
+        assertThat(browser.findElements(By.cssSelector(".message.outbound")))
+                .anySatisfy(m -> assertThat(m.getText()).contains(apology).containsPattern("queued|sending|sent"));
+        Api.agent().get("/api/tickets/" + first).then()
+                .body("messages.find { it.kind == 'AGENT_REPLY' }.text", equalTo(apology));
         Chromium.screenshot(browser, "ticket-after-reply");
         Api.agent().get("/api/tickets/" + first).then().body("incidentId", org.hamcrest.Matchers.nullValue());
     }
@@ -151,6 +158,19 @@ class ConsoleBrowserTest {
     private int outageMail(String body) {
         return postEmail(mail(Api.uniqueAddress("storm"), "Webseite down", body, Api.uniqueMessageId()))
                 .statusCode(202).body("triage.decision", equalTo("AUTO_LINKED")).extract().path("ticketId");
+    }
+
+    private static void awaitAnswerSent(int ticket) throws InterruptedException {
+        long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < end) {
+            String state = Api.agent().get("/api/tickets/" + ticket).then().extract()
+                    .path("messages.find { it.kind == 'AUTO_REPLY' }.deliveryState");
+            if ("SENT".equals(state)) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("the automatic answer on ticket " + ticket + " was not sent within 30 s");
     }
 
     private String url(String path) {

@@ -13,6 +13,7 @@ import io.lotse.support.GreenMailResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Sign-in, roles, CSRF and escaping of the console over HTTP; the browser tests cover the same in Chromium. */
@@ -41,9 +42,29 @@ class ConsoleSecurityTest {
         String setCookie = ok.headers().getValues("Set-Cookie").stream().filter(c -> c.startsWith(Console.SESSION + "="))
                 .findFirst().orElseThrow();
         assertThat(setCookie).containsIgnoringCase("HttpOnly").containsIgnoringCase("SameSite=Strict");
+        // Plain HTTP (a laptop, a test): a Secure cookie would never come back, so it is not marked Secure.
+        assertThat(setCookie).doesNotContainPattern(SECURE);
         given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
                 .formParam("j_username", Api.AGENT).formParam("j_password", "wrong").post("/j_security_check")
                 .then().statusCode(302).header("Location", containsString("/login?error=true"));
+    }
+
+    private static final java.util.regex.Pattern SECURE = java.util.regex.Pattern.compile("(?i);\\s*Secure\\s*(;|$)");
+
+    @Test
+    void behindATlsProxyTheCookiesAreSecure() {
+        Api.agent();
+        Response ok = given().redirects().follow(false).header("X-Forwarded-Proto", "https")
+                .contentType("application/x-www-form-urlencoded")
+                .formParam("j_username", Api.AGENT).formParam("j_password", Api.USER_PASSWORD).post("/j_security_check");
+        assertThat(ok.statusCode()).isEqualTo(302);
+        String session = ok.headers().getValues("Set-Cookie").stream().filter(c -> c.startsWith(Console.SESSION + "="))
+                .findFirst().orElseThrow();
+        assertThat(session).containsPattern(SECURE);
+        List<String> queueCookies = given().redirects().follow(false).header("X-Forwarded-Proto", "https")
+                .cookie(Console.SESSION, session.substring(Console.SESSION.length() + 1, session.indexOf(';')))
+                .get("/ui/queue").then().statusCode(200).extract().headers().getValues("Set-Cookie");
+        assertThat(queueCookies).isNotEmpty().allSatisfy(c -> assertThat(c).containsPattern(SECURE));
     }
 
     @Test
