@@ -188,7 +188,7 @@ public final class IncidentMatcher {
 
         reasons.add(best.matchLine());
         best.otherServiceLine().ifPresent(reasons::add);
-        terms.intentLines().forEach(reasons::add);
+        terms.intentLines(best.foreignIntent()).forEach(reasons::add);
         if (ticket.machineSent()) {
             reasons.add("sent by a machine (auto-reply, bounce or list mail): never answered automatically");
         }
@@ -206,7 +206,9 @@ public final class IncidentMatcher {
         }
 
         // The score says "automatic"; the guards may still say no. All failing guards are reported.
-        boolean guarded = ticket.machineSent() || terms.hasIntent();
+        // An intent the incident itself names ("wegen der Wartung?" while ops declared a maintenance) is the
+        // question the incident answers; any other intent keeps the answer for a person.
+        boolean guarded = ticket.machineSent() || best.foreignIntent();
         if (best.matched().isEmpty()) {
             guarded = true;
             reasons.add("only outage wording matches: an automatic link needs a matching service or word besides it");
@@ -363,7 +365,11 @@ public final class IncidentMatcher {
             }
         }
 
-        double outage = ticket.hasOutage() ? 1.0 : ticket.hasDegraded() ? DEGRADED_OUTAGE : 0.0;
+        // "Langsam", "zeitweise" are a weaker problem report than "nicht erreichbar", except for an incident
+        // whose own words are about such trouble ("sporadische Verbindungsprobleme", "langsame Seiten").
+        boolean degradationIncident = title.contains(DEGRADED) || text.contains(DEGRADED);
+        double outage = ticket.hasOutage() ? 1.0
+                : ticket.hasDegraded() ? (degradationIncident ? 1.0 : DEGRADED_OUTAGE) : 0.0;
         double termPart = 1.0 - Math.exp(-evidence / TERM_SATURATION);
         double coverage = total > 0 ? covered / total : 0.0;
         double detail = EVIDENCE_SHARE * termPart + (1.0 - EVIDENCE_SHARE) * coverage;
@@ -385,8 +391,8 @@ public final class IncidentMatcher {
                 ? Optional.of("reports " + labels(ticket.affectedServices()) + " (" + quoted(ticket.serviceSurfaces()) + ")"
                         + " but incident " + incident.incidentId() + " names " + labels(incidentServices))
                 : Optional.empty();
-        return new Candidate(incident, score, matched, ownMatch, matchLine(incident, ticket, matched), scoreLine,
-                otherServiceLine);
+        return new Candidate(incident, score, matched, ownMatch, foreignIntent, matchLine(incident, ticket, matched),
+                scoreLine, otherServiceLine);
     }
 
     private String matchLine(IncidentProfile incident, TicketTerms ticket, List<Mention> matched) {
@@ -660,14 +666,15 @@ public final class IncidentMatcher {
         }
 
         /** "asks about an invoice ('rechnung'): never answered automatically" */
-        List<String> intentLines() {
+        List<String> intentLines(boolean foreign) {
+            String consequence = foreign ? ": never answered automatically" : ": what the incident itself is about";
             return intentSurfaces.entrySet().stream()
                     .map(e -> vocabulary.concept(e.getKey()).map(Concept::label).orElse(e.getKey())
-                            + " (" + quoted(e.getValue().stream().limit(3).toList()) + "): never answered automatically")
+                            + " (" + quoted(e.getValue().stream().limit(3).toList()) + ")" + consequence)
                     .toList();
         }
     }
 
     private record Candidate(IncidentProfile incident, double score, List<Mention> matched, boolean ownMatch,
-            String matchLine, String scoreLine, Optional<String> otherServiceLine) {}
+            boolean foreignIntent, String matchLine, String scoreLine, Optional<String> otherServiceLine) {}
 }

@@ -51,6 +51,39 @@ class IncidentMatcherTest {
                 + "'webseite', 'nicht erreichbar'", decision.reasons().get(0));
     }
 
+    static final IncidentProfile BACKUP_MAINTENANCE = new IncidentProfile(9,
+            "Wartungsarbeiten am Backup-System: Backups verzögert",
+            "Wegen Wartungsarbeiten werden die täglichen Sicherungen verzögert erstellt.", START);
+    static final IncidentProfile PACKET_LOSS = new IncidentProfile(11,
+            "Paketverluste am Internetknoten: sporadische Verbindungsprobleme",
+            "Webseiten laden zeitweise langsam oder gar nicht.", START);
+
+    @Test
+    void askingWhetherItIsTheDeclaredMaintenanceIsAnsweredAutomatically() {
+        TriageDecision decision = decide("Das Backup von heute Nacht fehlt, ist das wegen der Wartung?", BACKUP_MAINTENANCE);
+
+        assertEquals(Decision.AUTO_LINKED, decision.decision(), decision.reasons()::toString);
+        assertReasonMentions(decision, "asks about maintenance ('wartung'): what the incident itself is about");
+    }
+
+    @Test
+    void askingHowToSetUpAMaintenanceModeIsNotAnsweredDuringAMaintenance() {
+        TriageDecision decision = decide("wie stell ich den wartungsmodus bei wordpress ein? seite soll offline sein",
+                BACKUP_MAINTENANCE);
+
+        assertNotEquals(Decision.AUTO_LINKED, decision.decision(), decision.reasons()::toString);
+        assertReasonMentions(decision, "asks to set something up");
+    }
+
+    @Test
+    void slownessIsAFullProblemReportForAnIncidentAboutSlowness() {
+        TriageDecision slow = decide("Unsere Webseite lädt zeitweise sehr langsam", PACKET_LOSS);
+        TriageDecision elsewhere = decide("Unsere Webseite lädt zeitweise sehr langsam", WEB);
+
+        assertReasonMentions(slow, "outage wording 0.30");
+        assertReasonMentions(elsewhere, "outage wording 0.21");
+    }
+
     @Test
     void invoiceQuestionIsUnrelated() {
         TriageDecision decision = decide("Ich habe eine Frage zu meiner Rechnung vom Oktober", WEB);
