@@ -93,6 +93,13 @@ public final class IncidentMatcher {
     static final double INTENT_FACTOR = 0.6;
     /** One rare word must not outweigh everything else. */
     static final double MAX_RARITY = 2.0;
+    /**
+     * A ticket whose words are mostly (by rarity) those of a ticket a person unlinked from the incident is
+     * the same mistake again: its score is cut and it is never answered automatically.
+     */
+    static final double UNLINKED_RESEMBLANCE = 0.7;
+    static final double UNLINKED_FACTOR = 0.7;
+    static final double UNLINKED_COVERED = 0.6;
 
     /** Negations are kept by the analyzer for phrases, but on their own they match nothing. */
     private static final List<String> NEGATIONS =
@@ -188,6 +195,8 @@ public final class IncidentMatcher {
 
         reasons.add(best.matchLine());
         best.otherServiceLine().ifPresent(reasons::add);
+        best.resemblesUnlinked().ifPresent(id -> reasons.add("resembles ticket " + id + ", which a person unlinked from"
+                + " incident " + best.incident().incidentId() + ": never answered automatically"));
         terms.intentLines(best.foreignIntent()).forEach(reasons::add);
         if (ticket.machineSent()) {
             reasons.add("sent by a machine (auto-reply, bounce or list mail): never answered automatically");
@@ -225,6 +234,7 @@ public final class IncidentMatcher {
             reasons.add("the customer reports no problem (no outage, error or degradation wording):"
                     + " an automatic link needs one");
         }
+        guarded |= best.resemblesUnlinked().isPresent();
         if (runnerUp.isPresent() && best.score() - runnerUp.get().score() < thresholds.minMargin()) {
             guarded = true;
             reasons.add("margin " + fmt(best.score() - runnerUp.get().score()) + " to incident "
@@ -240,8 +250,12 @@ public final class IncidentMatcher {
 
     // ---- scoring ---------------------------------------------------------------------------------
 
-    /** The incident's own words and the linked tickets' votes, analyzed once per decision. */
-    private record Profile(Set<String> title, Set<String> text, Map<String, Double> linked) {
+    /**
+     * The incident's own words, the linked tickets' votes (less the votes of tickets a person unlinked),
+     * and the words of each unlinked ticket, analyzed once per decision.
+     */
+    private record Profile(Set<String> title, Set<String> text, Map<String, Double> linked,
+            Map<Long, Set<String>> unlinked) {
         boolean own(String term) {
             return title.contains(term) || text.contains(term);
         }
@@ -270,8 +284,16 @@ public final class IncidentMatcher {
                 votes.merge(term, vote, Double::sum);
             }
         }
-        votes.replaceAll((term, v) -> Math.min(1.0, v / LINKED_SATURATION));
-        return new Profile(title, text, votes);
+        // An unlinked ticket's words push the profile away from them as strongly as a confirmed link pulls.
+        Map<Long, Set<String>> unlinked = new java.util.LinkedHashMap<>();
+        for (IncidentProfile.UnlinkedTicket t : incident.unlinked()) {
+            Set<String> terms = new HashSet<>(Tokens.tokens(analyzer, t.text()));
+            unlinked.put(t.ticketId(), terms);
+            terms.forEach(term -> votes.merge(term, -1.0, Double::sum));
+        }
+        votes.replaceAll((term, v) -> Math.max(0.0, Math.min(1.0, v / LINKED_SATURATION)));
+        votes.values().removeIf(v -> v <= 0.0);
+        return new Profile(title, text, votes, unlinked);
     }
 
     private Candidate score(TicketTerms ticket, IncidentProfile incident) {
@@ -378,21 +400,66 @@ public final class IncidentMatcher {
         // An intent the incident itself names ("Wartung" during a declared maintenance) is no evidence
         // against it; the guard against automatic replies still applies.
         boolean foreignIntent = ticket.hasIntent() && !incidentIntents.containsAll(ticket.intents());
-        double factor = (otherService ? OTHER_SERVICE_FACTOR : 1.0) * (foreignIntent ? INTENT_FACTOR : 1.0);
+        Optional<Long> resembles = resemblesUnlinked(ticket, profile);
+        double factor = (otherService ? OTHER_SERVICE_FACTOR : 1.0) * (foreignIntent ? INTENT_FACTOR : 1.0)
+                * (resembles.isPresent() ? UNLINKED_FACTOR : 1.0);
         double raw = OUTAGE_WEIGHT * outage + OBJECT_WEIGHT * object + DETAIL_WEIGHT * detail;
         double score = Math.max(0.0, Math.min(1.0, raw * factor));
 
         String scoreLine = String.format(Locale.ROOT,
-                "score %.2f = outage wording %.2f + service/topic %.2f + shared words/coverage %.2f%s%s",
+                "score %.2f = outage wording %.2f + service/topic %.2f + shared words/coverage %.2f%s%s%s",
                 score, OUTAGE_WEIGHT * outage, OBJECT_WEIGHT * object, DETAIL_WEIGHT * detail,
                 otherService ? " x " + OTHER_SERVICE_FACTOR + " (other service)" : "",
-                foreignIntent ? " x " + INTENT_FACTOR + " (non-outage intent)" : "");
+                foreignIntent ? " x " + INTENT_FACTOR + " (non-outage intent)" : "",
+                resembles.map(id -> " x " + UNLINKED_FACTOR + " (like ticket " + id + ", unlinked by a person)").orElse(""));
         Optional<String> otherServiceLine = otherService
                 ? Optional.of("reports " + labels(ticket.affectedServices()) + " (" + quoted(ticket.serviceSurfaces()) + ")"
                         + " but incident " + incident.incidentId() + " names " + labels(incidentServices))
                 : Optional.empty();
-        return new Candidate(incident, score, matched, ownMatch, foreignIntent, matchLine(incident, ticket, matched),
-                scoreLine, otherServiceLine);
+        return new Candidate(incident, score, matched, ownMatch, foreignIntent, resembles,
+                matchLine(incident, ticket, matched), scoreLine, otherServiceLine);
+    }
+
+    /**
+     * The unlinked ticket this one resembles, if any: a nearest-neighbour vote with the counter-examples.
+     * Only the words beyond the incident's own count (those are what made the unlinked ticket a mistake):
+     * the two tickets must share at least {@link #UNLINKED_RESEMBLANCE} of this ticket's such words and
+     * {@link #UNLINKED_COVERED} of the unlinked ticket's, weighted by rarity. So "Webseite nicht erreichbar" resembles no correction,
+     * and one common extra word ("Shop") does not make every ticket resemble a long unlinked one.
+     */
+    private Optional<Long> resemblesUnlinked(TicketTerms ticket, Profile profile) {
+        if (profile.unlinked().isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, Double> extra = new java.util.HashMap<>();
+        for (Mention m : ticket.mentions()) {
+            m.contentTerms().forEach(t -> extra.put(t, Math.max(rarity(t), 0.1)));
+            m.objects().forEach(t -> extra.put(t, CONCEPT_RARITY));
+            m.intents().forEach(t -> extra.put(t, CONCEPT_RARITY));
+        }
+        extra.keySet().removeIf(profile::own);
+        double total = extra.values().stream().mapToDouble(Double::doubleValue).sum();
+        if (total <= 0) {
+            return Optional.empty();
+        }
+        Optional<Long> nearest = Optional.empty();
+        double best = 0;
+        for (Map.Entry<Long, Set<String>> u : profile.unlinked().entrySet()) {
+            Set<String> theirs = new HashSet<>(u.getValue());
+            theirs.removeIf(t -> profile.own(t) || genericTerms.contains(t) || NUMBER_LIKE.matcher(t).matches());
+            double theirTotal = theirs.stream().mapToDouble(t -> Math.max(rarity(t), 0.1)).sum();
+            double shared = extra.entrySet().stream().filter(w -> theirs.contains(w.getKey()))
+                    .mapToDouble(w -> w.getValue()).sum();
+            double sharedOfTheirs = theirs.stream().filter(extra::containsKey)
+                    .mapToDouble(t -> Math.max(rarity(t), 0.1)).sum();
+            if (theirTotal > 0 && shared / total >= UNLINKED_RESEMBLANCE
+                    && sharedOfTheirs / theirTotal >= UNLINKED_COVERED
+                    && shared / total > best) {
+                best = shared / total;
+                nearest = Optional.of(u.getKey());
+            }
+        }
+        return nearest;
     }
 
     private String matchLine(IncidentProfile incident, TicketTerms ticket, List<Mention> matched) {
@@ -676,5 +743,5 @@ public final class IncidentMatcher {
     }
 
     private record Candidate(IncidentProfile incident, double score, List<Mention> matched, boolean ownMatch,
-            boolean foreignIntent, String matchLine, String scoreLine, Optional<String> otherServiceLine) {}
+            boolean foreignIntent, Optional<Long> resemblesUnlinked, String matchLine, String scoreLine, Optional<String> otherServiceLine) {}
 }

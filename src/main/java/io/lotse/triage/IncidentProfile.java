@@ -13,8 +13,18 @@ import java.util.Objects;
  * @param startedAt  when the incident started; tickets sent before it are not matched to it
  * @param linked     words of tickets already linked to the incident (newest first, each capped in length);
  *                   they vote for similar tickets, confirmed links more than automatic ones
+ * @param unlinked   words of tickets a person unlinked from the incident: their words vote against it, and a
+ *                   ticket that resembles one of them is not answered automatically
  */
-public record IncidentProfile(long incidentId, String title, String text, Instant startedAt, List<LinkedTicket> linked) {
+public record IncidentProfile(long incidentId, String title, String text, Instant startedAt, List<LinkedTicket> linked,
+        List<UnlinkedTicket> unlinked) {
+
+    /** The customer's words of a ticket a person took away from the incident: a counter-example. */
+    public record UnlinkedTicket(long ticketId, String text) {
+        public UnlinkedTicket {
+            Objects.requireNonNull(text, "text");
+        }
+    }
 
     /** The customer's words of one linked ticket; {@code confirmed} when a person made or kept the link. */
     public record LinkedTicket(String text, boolean confirmed) {
@@ -28,10 +38,16 @@ public record IncidentProfile(long incidentId, String title, String text, Instan
         Objects.requireNonNull(text, "text (use \"\" when there is none)");
         Objects.requireNonNull(startedAt, "startedAt");
         linked = linked == null ? List.of() : List.copyOf(linked);
+        unlinked = unlinked == null ? List.of() : List.copyOf(unlinked);
+    }
+
+    /** An incident nobody has corrected yet. */
+    public IncidentProfile(long incidentId, String title, String text, Instant startedAt, List<LinkedTicket> linked) {
+        this(incidentId, title, text, startedAt, linked, List.of());
     }
 
     /** An incident without linked tickets yet. */
     public IncidentProfile(long incidentId, String title, String text, Instant startedAt) {
-        this(incidentId, title, text, startedAt, List.of());
+        this(incidentId, title, text, startedAt, List.of(), List.of());
     }
 }

@@ -28,6 +28,7 @@ public class TriageService {
     private static final int CONFIRMED_TICKETS = 30;
     private static final int AUTOMATIC_TICKETS = 30;
     private static final int LINKED_CHARS = 600;
+    private static final int UNLINKED_TICKETS = 50;
 
     private final SearchIndex index;
     private final TriageConfig config;
@@ -82,7 +83,8 @@ public class TriageService {
         }
         incident.componentList().forEach(c -> text.append(c).append('\n'));
         IncidentUpdate.ofIncident(incident.id).forEach(u -> text.append(u.message).append('\n'));
-        return new IncidentProfile(incident.id, incident.title, text.toString(), incident.startedAt, linked(incident));
+        return new IncidentProfile(incident.id, incident.title, text.toString(), incident.startedAt, linked(incident),
+                unlinked(incident));
     }
 
     /**
@@ -98,25 +100,44 @@ public class TriageService {
                 incident.id, "AUTO").page(0, AUTOMATIC_TICKETS).list();
         List<Ticket> all = new ArrayList<>(confirmed);
         all.addAll(automatic);
-        if (all.isEmpty()) {
-            return List.of();
+        Map<Long, String> words = firstWords(all);
+        return all.stream().map(t -> new IncidentProfile.LinkedTicket(words.get(t.id), "AGENT".equals(t.linkSource)))
+                .toList();
+    }
+
+    /** Tickets a person unlinked from the incident and nobody linked again: the classifier's counter-examples. */
+    private static List<IncidentProfile.UnlinkedTicket> unlinked(Incident incident) {
+        List<Long> ids = LinkFeedback.getEntityManager().createQuery("""
+                        select f.ticketId from LinkFeedback f where f.incidentId = ?1 and f.verdict = ?2
+                        order by f.id desc""", Long.class)
+                .setParameter(1, incident.id).setParameter(2, LinkFeedback.UNLINK)
+                .setMaxResults(UNLINKED_TICKETS).getResultList();
+        List<Ticket> tickets = ids.isEmpty() ? List.of() : Ticket.<Ticket>list("id in ?1", ids).stream()
+                .filter(t -> !incident.id.equals(t.incidentId)).toList();
+        Map<Long, String> words = firstWords(tickets);
+        return tickets.stream().map(t -> new IncidentProfile.UnlinkedTicket(t.id, words.get(t.id))).toList();
+    }
+
+    /** Subject and first customer message of each ticket, capped so that one chatty ticket weighs no more. */
+    private static Map<Long, String> firstWords(List<Ticket> tickets) {
+        if (tickets.isEmpty()) {
+            return Map.of();
         }
-        Map<Long, String> firstWords = new HashMap<>();
+        Map<Long, String> first = new HashMap<>();
         List<Object[]> rows = Message.getEntityManager()
                 .createQuery("select m.ticket.id, m.text from Message m where m.ticket.id in ?1 and m.direction = ?2"
                         + " order by m.id", Object[].class)
-                .setParameter(1, all.stream().map(t -> t.id).toList())
+                .setParameter(1, tickets.stream().map(t -> t.id).toList())
                 .setParameter(2, Direction.INBOUND)
                 .getResultList();
         for (Object[] row : rows) {
-            firstWords.putIfAbsent((Long) row[0], row[1] == null ? "" : (String) row[1]);
+            first.putIfAbsent((Long) row[0], row[1] == null ? "" : (String) row[1]);
         }
-        List<IncidentProfile.LinkedTicket> linked = new ArrayList<>();
-        for (Ticket t : all) {
-            String words = (t.subject == null ? "" : t.subject) + "\n" + firstWords.getOrDefault(t.id, "");
-            linked.add(new IncidentProfile.LinkedTicket(words.substring(0, Math.min(words.length(), LINKED_CHARS)),
-                    "AGENT".equals(t.linkSource)));
+        Map<Long, String> words = new HashMap<>();
+        for (Ticket t : tickets) {
+            String w = (t.subject == null ? "" : t.subject) + "\n" + first.getOrDefault(t.id, "");
+            words.put(t.id, w.substring(0, Math.min(w.length(), LINKED_CHARS)));
         }
-        return linked;
+        return words;
     }
 }

@@ -71,6 +71,38 @@ class IncidentAndTicketApiTest {
     }
 
     @Test
+    void theClassifierLearnsFromAnUnlinkAndAsksBeforeAnsweringTheSameMistakeAgain() {
+        Api.resolveAllActiveIncidents();
+        long incident = Api.declareIncident("Stromausfall im Rechenzentrum: Webhosting nicht erreichbar",
+                "Seit 14:44 ist das Rechenzentrum ohne Strom.", "https://status.example/learn");
+        // A club's website that a form letter of its umbrella association sends people to ask about.
+        String text = "Die Webseite vom Kleingartenverein Sonnenhang ist nicht erreichbar.";
+        int first = postEmail(mail(Api.uniqueAddress("verein"), "Webseite Kleingartenverein", text,
+                Api.uniqueMessageId())).log().ifValidationFails().statusCode(202).body("triage.decision", equalTo("AUTO_LINKED"))
+                .extract().path("ticketId");
+        // The agent knows: that site is not hosted here.
+        Api.agent().delete("/api/tickets/" + first + "/incident").then().statusCode(200);
+
+        int second = postEmail(mail(Api.uniqueAddress("verein"), "Webseite Kleingartenverein", text, Api.uniqueMessageId()))
+                .statusCode(202)
+                .body("triage.decision", equalTo("SUGGESTED"))
+                .body("triage.incidentId", equalTo((int) incident))
+                .body("triage.autoReply", equalTo(false))
+                .body("triage.reasons", hasItem(containsString("resembles ticket " + first + ", which a person unlinked")))
+                .extract().path("ticketId");
+        // Everybody else in the storm is still answered.
+        int storm = postEmail(mail(Api.uniqueAddress("storm"), "Webseite down", "Unsere Webseite ist seit 14:50 nicht erreichbar.",
+                Api.uniqueMessageId())).statusCode(202).body("triage.decision", equalTo("AUTO_LINKED"))
+                .extract().path("ticketId");
+
+        Api.resolveAllActiveIncidents();
+        for (int t : List.of(first, second, storm)) { // nothing left for another test's re-triage
+            Api.agent().contentType(ContentType.JSON).body(Map.of("status", "SOLVED")).put("/api/tickets/" + t + "/status")
+                    .then().statusCode(200);
+        }
+    }
+
+    @Test
     void linkUnlinkAndAgentReplyOnTheTicketsChannel() throws Exception {
         long incident = Api.declareIncident("Mailserver: E-Mails kommen nicht an",
                 "Eingehende E-Mails werden verzögert zugestellt.", "https://status.example/mail");

@@ -85,6 +85,21 @@ class IncidentMatcherTest {
     }
 
     @Test
+    void ticketLikeOneAPersonUnlinkedIsNotAnsweredAutomaticallyButOthersStillAre() {
+        String vereinsSeite = "Die Webseite vom Kleingartenverein Sonnenhang ist nicht erreichbar";
+        IncidentProfile corrected = new IncidentProfile(4, WEB.title(), WEB.text(), START, List.of(),
+                List.of(new IncidentProfile.UnlinkedTicket(77,
+                        "Webseite Kleingartenverein\nDie Webseite vom Kleingartenverein Sonnenhang geht nicht")));
+
+        assertEquals(Decision.AUTO_LINKED, decide(vereinsSeite, WEB).decision(), "without the correction");
+        TriageDecision again = decide(vereinsSeite, corrected);
+        assertNotEquals(Decision.AUTO_LINKED, again.decision(), again.reasons()::toString);
+        assertReasonMentions(again, "like ticket 77, unlinked by a person");
+        TriageDecision storm = decide("Unsere Webseite ist seit 14:50 nicht erreichbar", corrected);
+        assertEquals(Decision.AUTO_LINKED, storm.decision(), storm.reasons()::toString);
+    }
+
+    @Test
     void invoiceQuestionIsUnrelated() {
         TriageDecision decision = decide("Ich habe eine Frage zu meiner Rechnung vom Oktober", WEB);
 
