@@ -64,6 +64,8 @@ public final class LotseAnalyzer extends Analyzer {
             "mit", "nach", "über", "um", "unter", "vom", "von", "vor", "zu", "zum", "zur",
             "auch", "noch", "schon", "bereits", "nur", "doch", "ja", "mal", "nun", "so", "da", "dann",
             "hier", "dort", "etwas", "sehr", "alle", "alles", "leider", "eigentlich", "wieder",
+            // "Was ist da los?": no content, and its stem "lo" is that of "lösen" ("Domains lösen nicht auf")
+            "los",
             // German time fillers: when it started is the Instant's job, not the text's
             "seit", "seitdem", "heute", "gestern", "gerade", "aktuell", "momentan", "derzeit", "uhr", "ca",
             // German greetings and sign-offs

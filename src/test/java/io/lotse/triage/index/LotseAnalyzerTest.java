@@ -35,6 +35,12 @@ class LotseAnalyzerTest {
     }
 
     @Test
+    void wasIstLosMatchesNothingOfDomainsLosenNichtAuf() {
+        // Regression: "los" stemmed like "lösen" and linked a database error to a DNS incident's title.
+        assertEquals(List.of(), tokens("Was ist da los?"));
+    }
+
+    @Test
     void invoiceWordStaysItselfAndIsMarkedAsIntent() {
         assertEquals(List.of("xinvoice", "rechnung"), tokens("Rechnung"));
     }
