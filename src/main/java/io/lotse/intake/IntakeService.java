@@ -89,7 +89,8 @@ public class IntakeService {
         Instant now = clock.instant();
         Customer customer = customers.resolve(in.requester(), in.language());
         Optional<Ticket> continued = switch (in.channel()) {
-            case EMAIL -> followUps.forMail(in.threadIds(), in.subject(), replyConfig.messageIdDomain());
+            case EMAIL -> followUps.forMail(in.threadIds(), in.subject(), replyConfig.messageIdDomain(),
+                    in.requester().email());
             case CHAT -> in.conversationId().flatMap(followUps::forConversation);
             case PHONE -> Optional.empty();
         };

@@ -10,13 +10,23 @@ import java.util.regex.Pattern;
  * Finds the ticket an inbound mail continues: a Message-ID it names in In-Reply-To/References (ours or
  * the customer's earlier mail), our own Message-ID format ({@code ….t<ticket>@<our domain>}) even when
  * that message is unknown here, or the {@code [#<id>]} tag in the subject.
+ *
+ * <p>Anybody can write a ticket number into a subject, so the tag alone joins a ticket only for mail from
+ * its customer's address or a colleague at the same company domain (not at a mailbox provider's, where
+ * "same domain" means nothing). Other tagged mail becomes a ticket of its own.
  */
 @ApplicationScoped
 public class FollowUps {
 
     private static final Pattern SUBJECT_TAG = Pattern.compile("\\[#(\\d{1,18})]");
 
-    public Optional<Ticket> forMail(List<String> threadIds, String subject, String ourDomain) {
+    /** Mailbox providers: a shared domain there says nothing about who the sender is. */
+    private static final java.util.Set<String> MAILBOX_PROVIDERS = java.util.Set.of("gmail.com", "googlemail.com",
+            "outlook.com", "hotmail.com", "hotmail.de", "live.com", "live.de", "msn.com", "yahoo.com", "yahoo.de",
+            "icloud.com", "me.com", "aol.com", "gmx.de", "gmx.net", "gmx.at", "gmx.ch", "web.de", "t-online.de",
+            "posteo.de", "mailbox.org", "freenet.de", "mail.de", "arcor.de", "protonmail.com", "proton.me");
+
+    public Optional<Ticket> forMail(List<String> threadIds, String subject, String ourDomain, Optional<String> sender) {
         Optional<Ticket> byHeader = Message.findFirstByHeaderIds(threadIds).map(m -> m.ticket);
         if (byHeader.isPresent()) {
             return byHeader;
@@ -31,7 +41,22 @@ public class FollowUps {
                 }
             }
         }
-        return ticketTag(subject).flatMap(id -> Ticket.<Ticket>findByIdOptional(id));
+        return ticketTag(subject).flatMap(id -> Ticket.<Ticket>findByIdOptional(id))
+                .filter(t -> sender.isPresent() && sameSender(sender.get(), t.customer == null ? null : t.customer.email));
+    }
+
+    static boolean sameSender(String sender, String customerEmail) {
+        if (customerEmail == null) {
+            return false;
+        }
+        String a = sender.strip().toLowerCase(java.util.Locale.ROOT);
+        String b = customerEmail.strip().toLowerCase(java.util.Locale.ROOT);
+        if (a.equals(b)) {
+            return true;
+        }
+        String domainA = a.substring(a.lastIndexOf('@') + 1);
+        String domainB = b.substring(b.lastIndexOf('@') + 1);
+        return a.contains("@") && domainA.equals(domainB) && !MAILBOX_PROVIDERS.contains(domainA);
     }
 
     public Optional<Ticket> forConversation(String conversationId) {

@@ -98,7 +98,14 @@ class IntakeContractTest {
                 .statusCode(202).body("created", equalTo(false)).body("ticketId", equalTo(ticket));
         postEmail(mail(customer, "Nachtrag [#" + ticket + "]", "Und noch etwas.", Api.uniqueMessageId()))
                 .statusCode(202).body("created", equalTo(false)).body("ticketId", equalTo(ticket));
-        Api.agent().get("/api/tickets/" + ticket).then().body("messages.size()", equalTo(3));
+        // A colleague at the customer's company continues the ticket by its number ...
+        postEmail(mail("kollegin@kunde.example", "Re: Nachtrag [#" + ticket + "]", "Ich übernehme ab hier.",
+                Api.uniqueMessageId())).statusCode(202).body("created", equalTo(false)).body("ticketId", equalTo(ticket));
+        // ... but anybody can type a number: from a stranger the tag alone starts a ticket of its own.
+        postEmail(mail(Api.uniqueAddress("fremd").replace("@kunde.example", "@elsewhere.example"),
+                "Nachtrag [#" + ticket + "]", "Ich hänge mich mal dran.", Api.uniqueMessageId()))
+                .statusCode(202).body("created", equalTo(true));
+        Api.agent().get("/api/tickets/" + ticket).then().body("messages.size()", equalTo(4));
     }
 
     @Test
