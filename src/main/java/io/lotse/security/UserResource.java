@@ -9,7 +9,9 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Set;
@@ -39,5 +41,24 @@ public class UserResource {
     @GET
     public List<UserService.UserView> list() {
         return users.list();
+    }
+
+    public record Roles(@NotNull @NotEmpty Set<String> roles) {
+    }
+
+    /** Replaces the user's roles: 422 for an unknown role, no role, or taking away the last admin. */
+    @PUT
+    @Path("{username}/roles")
+    public UserService.UserView changeRoles(@PathParam("username") String username, @Valid @NotNull Roles body) {
+        return users.changeRoles(username, body.roles());
+    }
+
+    public record NewPassword(@NotBlank @Size(min = 8, max = 200) String password) {
+    }
+
+    @PUT
+    @Path("{username}/password")
+    public UserService.UserView resetPassword(@PathParam("username") String username, @Valid @NotNull NewPassword body) {
+        return users.resetPassword(username, body.password());
     }
 }

@@ -79,6 +79,27 @@ public class AdminPages {
         if (password == null || password.length() < 8 || password.length() > 200) {
             return Flash.failed("/ui/admin", "Passwords have 8 to 200 characters.");
         }
+        try {
+            users.create(username, password, roles(agent, ops, admin));
+            return Flash.done("/ui/admin", "User " + username + " created.");
+        } catch (DomainException e) {
+            return Flash.failed("/ui/admin", e.getMessage());
+        }
+    }
+
+    @POST
+    @Path("users/{username}/roles")
+    public Response changeRoles(@PathParam("username") String username, @FormParam("agent") boolean agent,
+            @FormParam("ops") boolean ops, @FormParam("admin") boolean admin) {
+        try {
+            users.changeRoles(username, roles(agent, ops, admin));
+            return Flash.done("/ui/admin", "Roles of " + username + " saved; they apply from the next page.");
+        } catch (DomainException e) {
+            return Flash.failed("/ui/admin", e.getMessage());
+        }
+    }
+
+    private static Set<String> roles(boolean agent, boolean ops, boolean admin) {
         Set<String> roles = new LinkedHashSet<>();
         if (agent) {
             roles.add(Role.agent);
@@ -89,12 +110,7 @@ public class AdminPages {
         if (admin) {
             roles.add(Role.admin);
         }
-        try {
-            users.create(username, password, roles);
-            return Flash.done("/ui/admin", "User " + username + " created.");
-        } catch (DomainException e) {
-            return Flash.failed("/ui/admin", e.getMessage());
-        }
+        return roles;
     }
 
     @POST

@@ -64,6 +64,27 @@ class AdminConsoleTest {
     }
 
     @Test
+    void adminChangesAUsersRolesInTheConsole() {
+        String name = "otto-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        Api.admin().contentType(ContentType.JSON)
+                .body(Map.of("username", name, "password", "a-long-password", "roles", List.of("agent")))
+                .post("/api/users").then().statusCode(201);
+        String admin = Console.signIn("admin", Api.ADMIN_PASSWORD);
+        Console.as(admin).get("/ui/admin").then().statusCode(200)
+                .body(containsString("action=\"/ui/admin/users/" + name + "/roles\""));
+        Console.as(admin).contentType(ContentType.URLENC).formParam("ops", "true")
+                .post("/ui/admin/users/" + name + "/roles").then().statusCode(403);
+        Console.as(admin).contentType(ContentType.URLENC).formParam("_csrf", Console.csrf(admin))
+                .formParam("agent", "true").formParam("ops", "true")
+                .post("/ui/admin/users/" + name + "/roles").then().statusCode(303);
+        Api.admin().get("/api/users").then().body("find { it.username == '" + name + "' }.roles",
+                equalTo(List.of("agent", "ops")));
+        String none = Console.as(admin).contentType(ContentType.URLENC).formParam("_csrf", Console.csrf(admin))
+                .post("/ui/admin/users/" + name + "/roles").then().statusCode(303).extract().header("Location");
+        assertThat(URLDecoder.decode(none, StandardCharsets.UTF_8)).contains("error=A user needs at least one role");
+    }
+
+    @Test
     void adminPreviewsSavesAndResetsATemplateAndSeesWhyABrokenOneIsRefused() {
         String admin = Console.signIn("admin", Api.ADMIN_PASSWORD);
         String csrf = Console.csrf(admin);

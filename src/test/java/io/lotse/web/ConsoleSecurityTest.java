@@ -68,6 +68,21 @@ class ConsoleSecurityTest {
     }
 
     @Test
+    void signInFromAnotherSiteIsRefused() {
+        Api.agent();
+        for (String[] header : new String[][] {{"Sec-Fetch-Site", "cross-site"}, {"Sec-Fetch-Site", "same-site"},
+                {"Origin", "https://evil.example"}}) {
+            given().redirects().follow(false).header(header[0], header[1]).contentType("application/x-www-form-urlencoded")
+                    .formParam("j_username", Api.AGENT).formParam("j_password", Api.USER_PASSWORD).post("/j_security_check")
+                    .then().statusCode(403).header("Set-Cookie", org.hamcrest.Matchers.nullValue());
+        }
+        given().redirects().follow(false).header("Sec-Fetch-Site", "same-origin")
+                .contentType("application/x-www-form-urlencoded")
+                .formParam("j_username", Api.AGENT).formParam("j_password", Api.USER_PASSWORD).post("/j_security_check")
+                .then().statusCode(302);
+    }
+
+    @Test
     void formsWithoutTheTokenAreRefused() {
         String session = Console.signIn(Api.AGENT, Api.USER_PASSWORD);
         int ticket = postEmail(mail(Api.uniqueAddress("csrf"), "Rechnung", "Bitte Rechnung schicken.", Api.uniqueMessageId()))
