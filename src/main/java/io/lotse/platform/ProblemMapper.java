@@ -66,6 +66,12 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response web(WebApplicationException e) {
         int status = e.getResponse().getStatus();
+        for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            if (cause instanceof JsonProcessingException json) {
+                // The JSON reader wraps its parse error in a bare "HTTP 400 Bad Request".
+                return json(json);
+            }
+        }
         if (status >= 500) {
             LOG.error("Request failed", e);
             return Problem.of(status, "Internal error", "The request could not be completed.").toResponse();
@@ -77,6 +83,7 @@ public class ProblemMapper {
             case 405 -> "This method is not allowed here.";
             case 406 -> "The requested media type is not available.";
             case 415 -> "This content type is not accepted here.";
+            case 400 -> "The request could not be read.";
             default -> e.getMessage() == null ? title : e.getMessage();
         };
         return Problem.of(status, title, detail).toResponse();

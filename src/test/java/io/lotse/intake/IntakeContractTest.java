@@ -68,7 +68,11 @@ class IntakeContractTest {
     void malformedAndInvalidJsonIs400WithoutInternals() {
         Api.intake().contentType(ContentType.JSON).body("{\"conversationId\": ").post("/api/intake/chat")
                 .then().statusCode(400).contentType("application/problem+json")
+                .body("title", equalTo("Malformed JSON"))
+                .body("detail", containsString("not valid JSON"))
                 .body("detail", org.hamcrest.Matchers.not(containsString("com.fasterxml")));
+        Api.intake().contentType(ContentType.JSON).body("{bad").post("/api/intake/chat")
+                .then().statusCode(400).body("detail", containsString("at line 1"));
         Api.intake().contentType(ContentType.JSON).body(Map.of("conversationId", "c-1")).post("/api/intake/chat")
                 .then().statusCode(400).body("detail", containsString("text"));
         Api.intake().contentType(ContentType.JSON).body(Map.of("note", "Kd. ruft an")).post("/api/intake/phone")
