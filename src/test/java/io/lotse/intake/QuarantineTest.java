@@ -4,10 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
+import io.lotse.intake.email.EmailAdapter;
+import io.lotse.intake.email.QuarantinedMail;
 import io.lotse.support.Api;
 import io.lotse.support.GreenMailResource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -56,5 +63,47 @@ class QuarantineTest {
 
         Api.agent().get("/api/quarantine").then().statusCode(403);
         Api.admin().post("/api/quarantine/999999/retry").then().statusCode(404);
+    }
+
+    @Inject
+    EmailAdapter adapter;
+
+    @Inject
+    IntakeService intake;
+
+    @Test
+    void mailThatCanBeReadAfterAFixBecomesItsTicketAndThePlaceholderIsSolved() {
+        // Held while an earlier version could not read it (as after a parser bug); readable now.
+        String subject = "Rechnung " + java.util.UUID.randomUUID();
+        byte[] raw = Api.mail(Api.uniqueAddress("held"), subject, "Bitte senden Sie mir die Rechnung erneut.",
+                Api.uniqueMessageId()).getBytes(StandardCharsets.UTF_8);
+        long placeholder = intake.receive(adapter.placeholder(raw, "parser bug in an earlier version")).ticketId();
+        long id = QuarkusTransaction.requiringNew().call(() -> {
+            QuarantinedMail q = new QuarantinedMail();
+            q.source = "http";
+            q.reason = "parser bug in an earlier version";
+            q.sizeBytes = raw.length;
+            q.contentBase64 = Base64.getEncoder().encodeToString(raw);
+            q.status = QuarantinedMail.HELD;
+            q.ticketId = placeholder;
+            q.receivedAt = Instant.now();
+            q.updatedAt = q.receivedAt;
+            q.persist();
+            return q.id;
+        });
+
+        int released = Api.admin().post("/api/quarantine/" + id + "/retry").then().statusCode(200)
+                .body("status", equalTo("RELEASED"))
+                .body("attempts", equalTo(1))
+                .extract().path("releasedTo");
+        Api.agent().get("/api/tickets/" + released).then().statusCode(200)
+                .body("subject", equalTo(subject))
+                .body("messages[0].text", equalTo("Bitte senden Sie mir die Rechnung erneut."));
+        Api.agent().get("/api/tickets/" + placeholder).then().body("status", equalTo("SOLVED"));
+        Api.admin().post("/api/quarantine/" + id + "/retry").then().statusCode(409)
+                .body("detail", containsString("already re-processed into ticket " + released));
+        // The raw bytes stay available after the release: nothing a customer sent disappears.
+        assertThat(Api.admin().get("/api/quarantine/" + id + "/raw").then().statusCode(200).extract().asByteArray())
+                .isEqualTo(raw);
     }
 }
