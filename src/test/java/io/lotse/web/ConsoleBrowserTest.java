@@ -98,6 +98,38 @@ class ConsoleBrowserTest {
     }
 
     @Test
+    void theQueueKeepsTheAgentsPlaceWhileItRefreshesAndFiltersByChannel() throws Exception {
+        long incident = Api.declareIncident(OUTAGE, "Seit 14:44 ist das Rechenzentrum Leipzig ohne Strom.",
+                "https://status.hoster.example/rz");
+        outageMail("Unsere Webseite ist seit 14:50 nicht erreichbar.");
+        postEmail(mail(Api.uniqueAddress("dns"), "MX-Eintrag", "Bitte den MX-Eintrag auf mx2 ändern.",
+                Api.uniqueMessageId())).statusCode(202);
+        Api.intake().contentType(io.restassured.http.ContentType.JSON)
+                .body(java.util.Map.of("conversationId", "c-" + Api.uniqueMessageId(), "customer",
+                        java.util.Map.of("name", "Tobias", "email", Api.uniqueAddress("chat")),
+                        "text", "Wie ändere ich mein Passwort fürs Kundencenter?"))
+                .post("/api/intake/chat").then().statusCode(202);
+
+        signIn(Api.AGENT, Api.USER_PASSWORD);
+        By count = By.cssSelector("tr[data-key='i" + incident + "'] .count");
+        new org.openqa.selenium.interactions.Actions(browser).sendKeys("jj").perform();
+        String place = (String) browser.executeScript(
+                "return document.activeElement.closest('tr[data-key]').getAttribute('data-key')");
+        assertThat(place).as("j j moves to the first waiting ticket").startsWith("t");
+
+        outageMail("Shop offline, Webseite nicht erreichbar!");
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.textToBe(count, "2"));
+        assertThat(browser.executeScript(
+                "return document.activeElement.closest('tr[data-key]').getAttribute('data-key')"))
+                .as("the focused row after the refresh").isEqualTo(place);
+
+        browser.get(url("/ui/queue?channel=CHAT"));
+        java.util.List<String> channels = browser.findElements(By.cssSelector("tr.ticket td:nth-child(3)")).stream()
+                .map(WebElement::getText).distinct().toList();
+        assertThat(channels).containsExactly("chat");
+    }
+
+    @Test
     void opsDeclareAnIncidentAndPostAnUpdate() throws Exception {
         signIn(Api.OPS, Api.USER_PASSWORD);
         browser.get(url("/ui/ops/incidents/new"));
