@@ -57,7 +57,7 @@ public class TriageService {
     public static void record(Ticket ticket, TriageDecision d) {
         ticket.triageDecision = d.decision().name();
         ticket.triageIncidentId = d.incidentId().orElse(null);
-        ticket.triageScore = d.score();
+        ticket.triageScore = Math.round(d.score() * 1000) / 1000.0; // as the intake answer shows it
         ticket.triageReasons = String.join("\n", d.reasons());
         if (d.decision() == Decision.AUTO_LINKED) {
             ticket.incidentId = d.incidentId().orElseThrow();
