@@ -50,14 +50,15 @@ public class Arrivals {
         for (Instant at : created) {
             counts[(int) Duration.between(start, at).toMinutes()]++;
         }
-        int peak = 1;
+        int peak = 0;
         for (int c : counts) {
             peak = Math.max(peak, c);
         }
+        int scale = Math.max(1, peak);
         int barWidth = Math.max(1, WIDTH / minutes);
         List<Bar> bars = new ArrayList<>();
         for (int i = 0; i < minutes; i++) {
-            int h = counts[i] == 0 ? 0 : Math.max(2, counts[i] * (HEIGHT - 10) / peak);
+            int h = counts[i] == 0 ? 0 : Math.max(2, counts[i] * (HEIGHT - 10) / scale);
             bars.add(new Bar(i * barWidth, HEIGHT - h, Math.max(1, barWidth - 1), h,
                     Times.local(start.plus(Duration.ofMinutes(i))) + ": " + counts[i]));
         }
