@@ -125,13 +125,13 @@ class TriageEvaluationTest {
      *
      * <p>The figures depend a little on what else is in the test database: word rarity comes from every
      * ticket indexed so far. Run alone and after the corpus conformance test filled the index: no false
-     * automatic reply, recall with suggestions 0.955, auto recall 0.61 (0.62 in the full suite).
+     * automatic reply, recall with suggestions 0.96, auto recall 0.63-0.64.
      */
     static final class Floors {
         static final int FALSE_AUTO_REPLIES = 0;
         static final double PRECISION = 0.99;
-        static final double RECALL = 0.945;
-        static final double AUTO_RECALL = 0.60;
+        static final double RECALL = 0.95;
+        static final double AUTO_RECALL = 0.62;
     }
 
     private static Figures figures(List<Judged> judged, String system, String tag) {
