@@ -27,6 +27,8 @@ class RestartIT {
     private static final String TOKEN = "restart-token";
     private static final String PASSWORD = "restart-admin-password";
     private Process process;
+    /** One per test: JUnit makes a new instance for every test method. */
+    private final Map<String, String> database = PackagedService.ownDatabase();
 
     @AfterEach
     void stop() throws InterruptedException {
@@ -76,7 +78,7 @@ class RestartIT {
                 "-Dlotse.intake.tokens=" + TOKEN,
                 "-Dlotse.admin.initial-password=" + PASSWORD,
                 "-Dquarkus.mailer.port=" + PackagedService.freePort()),
-                Map.of(), dataDir.resolveSibling(dataDir.getFileName() + ".log"), port);
+                database, dataDir.resolveSibling(dataDir.getFileName() + ".log"), port);
     }
 
     private void stopGracefully() throws InterruptedException {

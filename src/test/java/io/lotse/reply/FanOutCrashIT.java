@@ -61,6 +61,8 @@ class FanOutCrashIT {
     private GreenMail greenMail;
     private SlowProxy proxy;
     private Process process;
+    /** One per test: JUnit makes a new instance for every test method. */
+    private final Map<String, String> database = PackagedService.ownDatabase();
 
     @AfterEach
     void stop() throws InterruptedException {
@@ -242,7 +244,7 @@ class FanOutCrashIT {
                 "-Dlotse.reply.first-retry-delay=1s",
                 // Cheap password hashes: every Basic-auth call pays one, and the test polls.
                 "-Dlotse.security.bcrypt-cost=4");
-        process = PackagedService.start(jar, options, Map.of(),
+        process = PackagedService.start(jar, options, database,
                 dataDir.resolveSibling(dataDir.getFileName() + "-" + run + ".log"), port);
     }
 

@@ -43,6 +43,8 @@ class MailboxCrashIT {
 
     private GreenMail greenMail;
     private Process process;
+    /** One per test: JUnit makes a new instance for every test method. */
+    private final Map<String, String> database = PackagedService.ownDatabase();
 
     @AfterEach
     void stop() throws InterruptedException {
@@ -126,7 +128,9 @@ class MailboxCrashIT {
                 // Small rounds, so that the kill is likely to fall between a commit and its flag.
                 mailbox + "max-messages-per-round=25");
         // The password the documented way: from the environment only.
-        process = PackagedService.start(jar, options, Map.of("LOTSE_MAILBOX_CRASH_PASSWORD", GreenMailImapResource.PASSWORD),
+        Map<String, String> environment = new java.util.HashMap<>(database);
+        environment.put("LOTSE_MAILBOX_CRASH_PASSWORD", GreenMailImapResource.PASSWORD);
+        process = PackagedService.start(jar, options, environment,
                 dataDir.resolveSibling(dataDir.getFileName() + "-" + run + ".log"), port);
     }
 
