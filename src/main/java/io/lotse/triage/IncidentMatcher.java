@@ -56,6 +56,12 @@ public final class IncidentMatcher {
 
     /** Clocks of mail servers, phones and the ops console disagree by this much. */
     public static final Duration CLOCK_SKEW = Duration.ofMinutes(2);
+    /**
+     * "Seit gestern" is read as days in UTC; this much slack covers the team's time zone and a customer
+     * who noticed a night-time incident "yesterday".
+     */
+    static final Duration PROBLEM_START_SLACK = Duration.ofHours(6);
+    private static final ProblemStart PROBLEM_START = new ProblemStart(java.time.ZoneOffset.UTC);
 
     static final double OUTAGE_WEIGHT = 0.30;
     static final double OBJECT_WEIGHT = 0.30;
@@ -229,6 +235,11 @@ public final class IncidentMatcher {
         terms.selfChange().ifPresent(surface -> reasons.add("reports a change of their own ('" + surface
                 + "') that may be the cause: an agent decides"));
         guarded |= terms.selfChange().isPresent();
+        Optional<ProblemStart.Said> began = PROBLEM_START.in(ticket.subject() + "\n" + ticket.text(), ticket.sentAt())
+                .filter(said -> ProblemStart.before(said, best.incident().startedAt(), PROBLEM_START_SLACK));
+        began.ifPresent(said -> reasons.add("the customer's trouble began earlier ('" + said.phrase() + "') than incident "
+                + best.incident().incidentId() + " (" + time(best.incident().startedAt()) + "): an agent decides"));
+        guarded |= began.isPresent();
         if (!terms.hasOutage() && !terms.hasDegraded()) {
             guarded = true;
             reasons.add("the customer reports no problem (no outage, error or degradation wording):"

@@ -100,6 +100,16 @@ class IncidentMatcherTest {
     }
 
     @Test
+    void troubleThatBeganBeforeTheIncidentIsNotAnsweredAutomatically() {
+        TriageDecision since = decide("Unsere Webseite ist seit gestern nicht erreichbar", WEB);
+        TriageDecision now = decide("Unsere Webseite ist seit 14:50 nicht erreichbar", WEB);
+
+        assertNotEquals(Decision.AUTO_LINKED, since.decision(), since.reasons()::toString);
+        assertReasonMentions(since, "the customer's trouble began earlier ('seit gestern') than incident 4");
+        assertEquals(Decision.AUTO_LINKED, now.decision(), now.reasons()::toString);
+    }
+
+    @Test
     void invoiceQuestionIsUnrelated() {
         TriageDecision decision = decide("Ich habe eine Frage zu meiner Rechnung vom Oktober", WEB);
 

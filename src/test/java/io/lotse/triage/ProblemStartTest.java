@@ -1,0 +1,41 @@
+package io.lotse.triage;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class ProblemStartTest {
+
+    /** A Wednesday afternoon. */
+    static final Instant SENT = Instant.parse("2026-03-11T15:00:00Z");
+    final ProblemStart start = new ProblemStart(ZoneOffset.UTC);
+
+    @Test
+    void wordsThatReachBackADayOrMoreGiveTheLatestMomentTheyAllow() {
+        assertEquals(Instant.parse("2026-03-11T00:00:00Z"), start.in("Seite seit gestern down", SENT).orElseThrow().notAfter());
+        assertEquals(Instant.parse("2026-03-10T00:00:00Z"), start.in("Shop seit Montag langsam", SENT).orElseThrow().notAfter());
+        assertEquals(Instant.parse("2026-03-05T00:00:00Z"), start.in("slow since last week", SENT).orElseThrow().notAfter());
+        assertEquals(Instant.parse("2026-03-10T00:00:00Z"), start.in("it has been down for days", SENT).orElseThrow().notAfter());
+        assertEquals("Seit Montag", start.in("Seit Montag langsam, seit gestern ganz weg", SENT).orElseThrow().phrase());
+    }
+
+    @Test
+    void timesOfDayPlansAndTodaysWeekdaySayNothing() {
+        assertEquals(Optional.empty(), start.in("seit 14:50 nicht erreichbar", SENT));
+        assertEquals(Optional.empty(), start.in("seit heute früh down", SENT));
+        assertEquals(Optional.empty(), start.in("Wartung for monday?", SENT));
+        assertEquals(Optional.empty(), start.in("seit Mittwoch früh weg", SENT)); // today is Wednesday
+    }
+
+    @Test
+    void onlyABeginningWellBeforeTheIncidentCounts() {
+        ProblemStart.Said yesterday = start.in("seit gestern", SENT).orElseThrow();
+        assertTrue(ProblemStart.before(yesterday, Instant.parse("2026-03-11T09:00:00Z"), Duration.ofHours(6)));
+        assertTrue(!ProblemStart.before(yesterday, Instant.parse("2026-03-11T02:00:00Z"), Duration.ofHours(6)));
+    }
+}
