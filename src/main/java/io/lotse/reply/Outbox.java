@@ -92,9 +92,7 @@ public class Outbox {
         return Message.update("""
                         deliveryState = ?1, deliveryError = ?2, nextAttemptAt = null
                         where ticket.id = ?3 and incidentId = ?4 and automatic = true and deliveryState = ?5""",
-                DeliveryState.CANCELLED,
-                "not sent: the ticket was unlinked from incident " + incidentId + " before this went out",
-                ticketId, incidentId, DeliveryState.QUEUED);
+                DeliveryState.CANCELLED, OutboxChecks.unlinked(incidentId), ticketId, incidentId, DeliveryState.QUEUED);
     }
 
     public Message recordUndeliverable(Ticket ticket, MessageKind kind, Optional<Long> incidentId, String text,

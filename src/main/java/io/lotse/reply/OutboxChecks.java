@@ -23,7 +23,7 @@ final class OutboxChecks {
         }
         if (!m.incidentId.equals(m.ticket.incidentId)) {
             // The unlink was a correction: the customer did not ask about this incident.
-            return Optional.of("not sent: the ticket was unlinked from incident " + m.incidentId + " before this went out");
+            return Optional.of(unlinked(m.incidentId));
         }
         if (m.kind == MessageKind.STATUS_UPDATE) {
             Optional<Message> newer = Message.<Message>find("""
@@ -37,5 +37,10 @@ final class OutboxChecks {
             }
         }
         return Optional.empty();
+    }
+
+    /** The reason recorded on automatic mail that an unlink stopped. */
+    static String unlinked(long incidentId) {
+        return "not sent: the ticket was unlinked from incident " + incidentId + " before this went out";
     }
 }

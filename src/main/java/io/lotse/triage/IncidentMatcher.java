@@ -32,21 +32,28 @@ import org.apache.lucene.analysis.Analyzer;
  *
  * <p>The score in [0,1] is a sum of three explainable parts, then penalised:
  * <pre>
- *   0.40  outage wording   the ticket says something is broken ("nicht erreichbar", "down", 503)
- * + 0.42  service/topic    a service or topic concept of the ticket (xweb, xmail, xdc ...) is named in
+ *   0.30  outage wording   the ticket says something is broken ("nicht erreichbar", "down", 503); degradation
+ *                          ("langsam", "zeitweise") counts 0.7 of it, fully for an incident about such trouble
+ * + 0.30  service/topic    a service or topic concept of the ticket (xweb, xmail, xdc ...) is named in
  *                          the incident's title (full weight) or only in its text (x0.6); a service
  *                          the customer names outside the clauses with outage wording counts x0.5
  *                          ("Webseite nicht erreichbar, Mails gehen aber" is about the website)
- * + 0.18  detail           mean of (a) other shared words, idf-weighted, title 3x, saturating, and
- *                          (b) coverage: the share of the customer's words the incident explains
+ * + 0.40  detail           0.7 x other shared words (idf-weighted, title 3x, saturating; words of linked
+ *                          tickets count less, words of unlinked ones push away) + 0.3 x coverage: the
+ *                          share of the customer's words the incident explains
  * x 0.8   the ticket reports services and the incident names others, none shared ("Mail" vs web hosting)
- * x 0.5   non-outage intent (invoice, password, DNS change, ... see non-outage-intent.txt)
+ * x 0.6   non-outage intent the incident does not name (invoice, password, DNS change, ... see
+ *         non-outage-intent.txt)
+ * x 0.7   the ticket resembles one a person unlinked from the incident
  * </pre>
- * So "outage wording + a service the title names" scores at least 0.82: exactly the storm ticket.
+ * So "outage wording + a service the title names" scores 0.60 before shared words: an automatic link at
+ * 0.80 needs the customer's other words to fit the incident too.
  *
  * <p>Hard guards stay outside the score, so that they are auditable; each one downgrades an automatic
- * link to a suggestion and says so in the reasons: machine-sent mail, non-outage intent, nothing but
- * generic outage words matched, and a margin to the runner-up incident below {@code minMargin}.
+ * link to a suggestion and says so in the reasons: machine-sent mail, non-outage intent the incident does
+ * not name, nothing but generic outage words matched, only linked tickets' words matched, a change of the
+ * customer's own, no problem wording, trouble that began before the incident, resemblance to an unlinked
+ * ticket, and a margin to the runner-up incident below {@code minMargin}.
  * A ticket sent before an incident started (allowing {@link #CLOCK_SKEW}) is never matched to it.
  *
  * <p>Stateless and thread-safe. Expects an analyzer that emits the concept tokens of
@@ -409,7 +416,7 @@ public final class IncidentMatcher {
         boolean otherService = !ticket.affectedServices().isEmpty() && !incidentServices.isEmpty()
                 && Collections.disjoint(ticket.affectedServices(), incidentServices);
         // An intent the incident itself names ("Wartung" during a declared maintenance) is no evidence
-        // against it; the guard against automatic replies still applies.
+        // against it, and no reason to hold the answer back either (see decide).
         boolean foreignIntent = ticket.hasIntent() && !incidentIntents.containsAll(ticket.intents());
         Optional<Long> resembles = resemblesUnlinked(ticket, profile);
         double factor = (otherService ? OTHER_SERVICE_FACTOR : 1.0) * (foreignIntent ? INTENT_FACTOR : 1.0)
