@@ -11,9 +11,10 @@ import java.util.regex.Pattern;
  * the customer's earlier mail), our own Message-ID format ({@code ….t<ticket>@<our domain>}) even when
  * that message is unknown here, or the {@code [#<id>]} tag in the subject.
  *
- * <p>Anybody can write a ticket number into a subject, so the tag alone joins a ticket only for mail from
- * its customer's address or a colleague at the same company domain (not at a mailbox provider's, where
- * "same domain" means nothing). Other tagged mail becomes a ticket of its own.
+ * <p>Anybody can write a ticket number into a subject (or make up a Message-ID in our format), so these
+ * alone join a ticket only for mail from its customer's address or a colleague at the same company
+ * domain (not at a mailbox provider's, where "same domain" means nothing). Other mail becomes a ticket
+ * of its own. A Message-ID we stored is proof enough: only its recipient could know it.
  */
 @ApplicationScoped
 public class FollowUps {
@@ -35,7 +36,11 @@ public class FollowUps {
         for (String id : threadIds) {
             Matcher m = ours.matcher(id);
             if (m.matches()) {
-                Optional<Ticket> t = Ticket.findByIdOptional(Long.parseLong(m.group(1)));
+                // A Message-ID of ours that we never stored (a restored backup, another installation) is
+                // only a claim, like the subject tag: it counts for the ticket's own customer.
+                Optional<Ticket> t = Ticket.<Ticket>findByIdOptional(Long.parseLong(m.group(1)))
+                        .filter(ticket -> sender.isPresent()
+                                && sameSender(sender.get(), ticket.customer == null ? null : ticket.customer.email));
                 if (t.isPresent()) {
                     return t;
                 }

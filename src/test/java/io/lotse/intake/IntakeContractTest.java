@@ -115,7 +115,13 @@ class IntakeContractTest {
         postEmail(mail(Api.uniqueAddress("fremd").replace("@kunde.example", "@elsewhere.example"),
                 "Nachtrag [#" + ticket + "]", "Ich hänge mich mal dran.", Api.uniqueMessageId()))
                 .statusCode(202).body("created", equalTo(true));
-        Api.agent().get("/api/tickets/" + ticket).then().body("messages.size()", equalTo(4));
+        // Our Message-ID format names the ticket; made up by a stranger it is only a claim, like the tag.
+        String forged = "In-Reply-To: <lotse.0123456789abcdef.t" + ticket + "@lotse.local>";
+        postEmail(mail(Api.uniqueAddress("fremd").replace("@kunde.example", "@elsewhere.example"), "Re: DNS",
+                "Ich auch.", Api.uniqueMessageId(), forged)).statusCode(202).body("created", equalTo(true));
+        postEmail(mail(customer, "Re: DNS", "Noch eine Frage.", Api.uniqueMessageId(), forged))
+                .statusCode(202).body("created", equalTo(false)).body("ticketId", equalTo(ticket));
+        Api.agent().get("/api/tickets/" + ticket).then().body("messages.size()", equalTo(5));
     }
 
     @Test
