@@ -147,6 +147,28 @@ class ConsoleBrowserTest {
         Chromium.screenshot(browser, "incident");
         long id = Long.parseLong(browser.getCurrentUrl().replaceAll(".*/ui/incidents/(\\d+).*", "$1"));
         Api.agent().get("/api/incidents/" + id).then().body("status", equalTo("IDENTIFIED"));
+        browser.get(url("/ui/incidents"));
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("Mailserver: E-Mails verzögert");
+        Chromium.screenshot(browser, "incidents");
+    }
+
+    @Test
+    void adminGivesAnAgentTheOpsRole() throws Exception {
+        String name = "lena-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        Api.admin().contentType(io.restassured.http.ContentType.JSON)
+                .body(java.util.Map.of("username", name, "password", "a-long-password", "roles", java.util.List.of("agent")))
+                .post("/api/users").then().statusCode(201);
+        signIn("admin", Api.ADMIN_PASSWORD);
+        browser.get(url("/ui/admin"));
+        Chromium.screenshot(browser, "admin");
+        WebElement form = browser.findElement(By.id("roles-" + name));
+        form.findElement(By.cssSelector("input[name=ops]")).click();
+        WebElement leaving = browser.findElement(By.tagName("html"));
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(leaving));
+        assertThat(browser.findElement(By.cssSelector(".done")).getText()).startsWith("Roles of " + name + " saved");
+        Api.admin().get("/api/users").then().body("find { it.username == '" + name + "' }.roles",
+                equalTo(java.util.List.of("agent", "ops")));
     }
 
     @Test
