@@ -39,15 +39,19 @@ public class FollowUps {
                 // A Message-ID of ours that we never stored (a restored backup, another installation) is
                 // only a claim, like the subject tag: it counts for the ticket's own customer.
                 Optional<Ticket> t = Ticket.<Ticket>findByIdOptional(Long.parseLong(m.group(1)))
-                        .filter(ticket -> sender.isPresent()
-                                && sameSender(sender.get(), ticket.customer == null ? null : ticket.customer.email));
+                        .filter(ticket -> claimHolds(ticket, sender));
                 if (t.isPresent()) {
                     return t;
                 }
             }
         }
         return ticketTag(subject).flatMap(id -> Ticket.<Ticket>findByIdOptional(id))
-                .filter(t -> sender.isPresent() && sameSender(sender.get(), t.customer == null ? null : t.customer.email));
+                .filter(ticket -> claimHolds(ticket, sender));
+    }
+
+    /** A ticket number or made-up Message-ID counts only from the ticket's customer or a colleague. */
+    private static boolean claimHolds(Ticket ticket, Optional<String> sender) {
+        return sender.isPresent() && ticket.customer != null && sameSender(sender.get(), ticket.customer.email);
     }
 
     static boolean sameSender(String sender, String customerEmail) {

@@ -79,21 +79,26 @@ public class AdminPages {
         if (password == null || password.length() < 8 || password.length() > 200) {
             return Flash.failed("/ui/admin", "Passwords have 8 to 200 characters.");
         }
-        try {
+        return onAdminPage(() -> {
             users.create(username, password, roles(agent, ops, admin));
-            return Flash.done("/ui/admin", "User " + username + " created.");
-        } catch (DomainException e) {
-            return Flash.failed("/ui/admin", e.getMessage());
-        }
+            return "User " + username + " created.";
+        });
     }
 
     @POST
     @Path("users/{username}/roles")
     public Response changeRoles(@PathParam("username") String username, @FormParam("agent") boolean agent,
             @FormParam("ops") boolean ops, @FormParam("admin") boolean admin) {
-        try {
+        return onAdminPage(() -> {
             users.changeRoles(username, roles(agent, ops, admin));
-            return Flash.done("/ui/admin", "Roles of " + username + " saved; they apply from the next page.");
+            return "Roles of " + username + " saved; they apply from the next page.";
+        });
+    }
+
+    /** Runs an admin action and shows its outcome on the admin page: the confirmation, or why it was refused. */
+    private static Response onAdminPage(java.util.function.Supplier<String> action) {
+        try {
+            return Flash.done("/ui/admin", action.get());
         } catch (DomainException e) {
             return Flash.failed("/ui/admin", e.getMessage());
         }
@@ -116,12 +121,7 @@ public class AdminPages {
     @POST
     @Path("quarantine/{id}/retry")
     public Response retry(@PathParam("id") long id) {
-        try {
-            Quarantine.Entry entry = quarantine.retry(id);
-            return Flash.done("/ui/admin", "Mail " + id + " was read this time: ticket " + entry.releasedTo() + ".");
-        } catch (DomainException e) {
-            return Flash.failed("/ui/admin", e.getMessage());
-        }
+        return onAdminPage(() -> "Mail " + id + " was read this time: ticket " + quarantine.retry(id).releasedTo() + ".");
     }
 
     /** Creates a token and shows it on this answer only: a redirect would put it in a link and the history. */
@@ -139,13 +139,8 @@ public class AdminPages {
     @POST
     @Path("intake-tokens/{id}/revoke")
     public Response revokeToken(@PathParam("id") long id) {
-        try {
-            IntakeTokens.TokenView revoked = intakeTokens.revoke(id);
-            return Flash.done("/ui/admin", "Intake token '" + revoked.name() + "' revoked; it is refused from now on "
-                    + "(by other replicas within a few seconds).");
-        } catch (DomainException e) {
-            return Flash.failed("/ui/admin", e.getMessage());
-        }
+        return onAdminPage(() -> "Intake token '" + intakeTokens.revoke(id).name() + "' revoked; it is refused from now on "
+                + "(by other replicas within a few seconds).");
     }
 
     @GET

@@ -9,9 +9,11 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -72,7 +74,7 @@ public class QueuePage {
     public Response page(@QueryParam("channel") @DefaultValue("") String channel,
             @QueryParam("suggested") boolean suggested, @QueryParam("mine") boolean mine,
             @QueryParam("limit") @DefaultValue("50") int limit, @CookieParam(LAST_LOOK) String lastLook,
-            @jakarta.ws.rs.core.Context jakarta.ws.rs.core.UriInfo uri) {
+            @Context UriInfo uri) {
         Instant now = clock.instant();
         Instant since = parse(lastLook).orElse(now.minus(Duration.ofHours(1)));
         Query query = new Query(knownChannel(channel), suggested, mine, clamp(limit), since.toEpochMilli());
