@@ -121,7 +121,8 @@ public class IntakeService {
             // The link stands, but the new words are scored too: a follow-up that asks something else
             // keeps the ticket open for a human when the incident is resolved.
             TriageDecision own = triage.decideFor(ticket.id, in.subject(), in.text(), in.sentAt(), in.machineSent().yes());
-            boolean sameIncident = own.decision() == Decision.AUTO_LINKED && own.incidentId().equals(Optional.of(ticket.incidentId));
+            boolean sameIncident = own.decision() == Decision.AUTO_LINKED && own.incidentId().equals(Optional.of(ticket.incidentId))
+                    && own.requests().isEmpty();
             if (!sameIncident && !in.machineSent().yes()) {
                 ticket.otherRequest = true;
             }

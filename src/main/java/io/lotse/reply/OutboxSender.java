@@ -205,7 +205,8 @@ public class OutboxSender {
             return m;
         }
         notices.current(m.incidentId).ifPresent(notice -> {
-            String text = composer.autoReply(m.ticket.language, m.ticket.customer.name, m.ticket.id, notice);
+            String text = composer.autoReply(m.ticket.language, m.ticket.customer.name, m.ticket.id, notice,
+                    m.ticket.otherRequest);
             m.text = text;
             m.body = text;
         });

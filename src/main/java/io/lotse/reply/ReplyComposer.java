@@ -20,9 +20,12 @@ public class ReplyComposer {
     private static final Pattern TICKET_TAG = Pattern.compile("\\[#\\d+]");
     private static final Pattern REPLY_PREFIX = Pattern.compile("^(re|aw|antw|sv|wg|fw|fwd)\\s*:\\s*", Pattern.CASE_INSENSITIVE);
 
-    /** What the templates see. */
+    /**
+     * What the templates see. {@code otherRequest}: the customer also asked something the incident does not
+     * answer (an invoice, compensation), which a person will answer.
+     */
     public record ReplyModel(String customerName, long ticketId, String incidentTitle, String statusLabel,
-            String latestMessage, String statusAt, String statusPageUrl) {
+            String latestMessage, String statusAt, String statusPageUrl, boolean otherRequest) {
     }
 
     @CheckedTemplate
@@ -49,19 +52,22 @@ public class ReplyComposer {
         this.templates = templates;
     }
 
-    public String autoReply(String language, String customerName, long ticketId, IncidentNotice notice) {
-        ReplyModel m = model(language, customerName, ticketId, notice);
+    public String autoReply(String language, String customerName, long ticketId, IncidentNotice notice,
+            boolean otherRequest) {
+        ReplyModel m = model(language, customerName, ticketId, notice, otherRequest);
         return render("autoReply", language, m,
                 german(language) ? Templates.autoReply_de(m) : Templates.autoReply_en(m)) + "\n";
     }
 
-    public String chatReply(String language, String customerName, long ticketId, IncidentNotice notice) {
-        ReplyModel m = model(language, customerName, ticketId, notice);
+    public String chatReply(String language, String customerName, long ticketId, IncidentNotice notice,
+            boolean otherRequest) {
+        ReplyModel m = model(language, customerName, ticketId, notice, otherRequest);
         return render("chatReply", language, m, german(language) ? Templates.chatReply_de(m) : Templates.chatReply_en(m));
     }
 
-    public String phoneScript(String language, String customerName, long ticketId, IncidentNotice notice) {
-        ReplyModel m = model(language, customerName, ticketId, notice);
+    public String phoneScript(String language, String customerName, long ticketId, IncidentNotice notice,
+            boolean otherRequest) {
+        ReplyModel m = model(language, customerName, ticketId, notice, otherRequest);
         return render("phoneScript", language, m,
                 german(language) ? Templates.phoneScript_de(m) : Templates.phoneScript_en(m));
     }
@@ -106,6 +112,11 @@ public class ReplyComposer {
     }
 
     private ReplyModel model(String language, String customerName, long ticketId, IncidentNotice notice) {
+        return model(language, customerName, ticketId, notice, false);
+    }
+
+    private ReplyModel model(String language, String customerName, long ticketId, IncidentNotice notice,
+            boolean otherRequest) {
         return new ReplyModel(
                 customerName == null ? "" : customerName.strip(),
                 ticketId,
@@ -113,7 +124,8 @@ public class ReplyComposer {
                 statusLabel(language, notice.status()),
                 notice.latestMessage().orElse(""),
                 formatTime(language, notice.statusAt()),
-                notice.statusPageUrl().orElse(""));
+                notice.statusPageUrl().orElse(""),
+                otherRequest);
     }
 
     private String formatTime(String language, Instant at) {

@@ -143,8 +143,8 @@ public class ReplyTemplates {
         return List.of(
                 new ReplyComposer.ReplyModel("Jana Vogt", 4711, de ? "Stromausfall im Rechenzentrum" : "Power outage",
                         de ? "Wir untersuchen die Ursache" : "Investigating", de ? "Notstrom läuft an." : "Backup power starting.",
-                        de ? "22.11.2026, 14:50 Uhr (MEZ)" : "22 Nov 2026, 14:50 (CET)", "https://status.example.com/1"),
-                new ReplyComposer.ReplyModel("", 4712, "X", "Y", "", "Z", ""));
+                        de ? "22.11.2026, 14:50 Uhr (MEZ)" : "22 Nov 2026, 14:50 (CET)", "https://status.example.com/1", true),
+                new ReplyComposer.ReplyModel("", 4712, "X", "Y", "", "Z", "", false));
     }
 
     /** 404 for a template name or language that does not exist. */

@@ -26,11 +26,13 @@ public record TicketView(long id, Channel channel, String subject, TicketStatus 
         }
     }
 
-    public record TriageView(String decision, Long incidentId, Double score, List<String> reasons, String linkSource) {
+    /** {@code otherRequest}: the customer asked more than the incident answers, so a person looks at it. */
+    public record TriageView(String decision, Long incidentId, Double score, List<String> reasons, String linkSource,
+            boolean otherRequest) {
         public static TriageView of(Ticket t) {
             return new TriageView(t.triageDecision, t.triageIncidentId, t.triageScore,
                     t.triageReasons == null || t.triageReasons.isBlank() ? List.of() : Arrays.asList(t.triageReasons.split("\n")),
-                    t.linkSource);
+                    t.linkSource, t.otherRequest);
         }
     }
 

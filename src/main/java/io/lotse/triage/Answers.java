@@ -81,7 +81,7 @@ public class Answers {
         // On the phone the agent must say something in any case: the script is given even when the
         // customer already had their answer (it then does not count as a new one).
         Optional<String> script = channel == Channel.PHONE && o.live()
-                ? Optional.of(composer.phoneScript(ticket.language, customer.name, ticket.id, notice.get()))
+                ? Optional.of(composer.phoneScript(ticket.language, customer.name, ticket.id, notice.get(), ticket.otherRequest))
                 : Optional.empty();
         if (whyNot.isPresent() || !autoReplies.claim(customer.id, incidentId, ticket.id, channel)) {
             reasons.add(whyNot.orElse("no automatic answer: this customer was already answered about this incident"));
@@ -91,14 +91,14 @@ public class Answers {
         Optional<Long> incident = Optional.of(incidentId);
         switch (channel) {
             case EMAIL -> {
-                String text = composer.autoReply(ticket.language, customer.name, ticket.id, notice.get());
+                String text = composer.autoReply(ticket.language, customer.name, ticket.id, notice.get(), ticket.otherRequest);
                 outbox.queueMail(new Outbox.OutboundMail(ticket, MessageKind.AUTO_REPLY, incident, o.address().get(),
                         ReplyComposer.replySubject(o.subject(), ticket.id), text, o.parent(), once, true, "lotse"));
                 reasons.add("automatic answer sent by e-mail with the status page link");
                 return new Answer(true, Optional.empty(), Optional.empty());
             }
             case CHAT -> {
-                String text = composer.chatReply(ticket.language, customer.name, ticket.id, notice.get());
+                String text = composer.chatReply(ticket.language, customer.name, ticket.id, notice.get(), ticket.otherRequest);
                 outbox.recordInChannel(ticket, MessageKind.AUTO_REPLY, Channel.CHAT, incident, text, once);
                 reasons.add(o.live() ? "automatic answer shown in the chat" : "automatic answer stored for the chat widget");
                 return new Answer(true, o.live() ? Optional.of(text) : Optional.empty(), Optional.empty());
@@ -111,7 +111,7 @@ public class Answers {
                     return new Answer(true, Optional.empty(), script);
                 }
                 outbox.recordCallBack(ticket, MessageKind.PHONE_SCRIPT, incident,
-                        composer.phoneScript(ticket.language, customer.name, ticket.id, notice.get()), once);
+                        composer.phoneScript(ticket.language, customer.name, ticket.id, notice.get(), ticket.otherRequest), once);
                 reasons.add("a call-back with the incident's status is listed for an agent");
                 return new Answer(true, Optional.empty(), Optional.empty());
             }

@@ -211,6 +211,7 @@ public final class IncidentMatcher {
         best.resemblesUnlinked().ifPresent(id -> reasons.add("resembles ticket " + id + ", which a person unlinked from"
                 + " incident " + best.incident().incidentId() + ": never answered automatically"));
         terms.intentLines(best.foreignIntent()).forEach(reasons::add);
+        terms.requestLines().forEach(reasons::add);
         if (ticket.machineSent()) {
             reasons.add("sent by a machine (auto-reply, bounce or list mail): never answered automatically");
         }
@@ -224,7 +225,7 @@ public final class IncidentMatcher {
         Optional<Long> incidentId = Optional.of(best.incident().incidentId());
         if (best.score() < thresholds.autoLink()) {
             reasons.add("below the auto-link threshold " + fmt(thresholds.autoLink()) + ": suggested to an agent");
-            return new TriageDecision(Decision.SUGGESTED, incidentId, best.score(), reasons);
+            return new TriageDecision(Decision.SUGGESTED, incidentId, best.score(), reasons, terms.requests());
         }
 
         // The score says "automatic"; the guards may still say no. All failing guards are reported.
@@ -261,9 +262,13 @@ public final class IncidentMatcher {
         }
         if (guarded) {
             reasons.add("suggested to an agent instead of answering automatically");
-            return new TriageDecision(Decision.SUGGESTED, incidentId, best.score(), reasons);
+            return new TriageDecision(Decision.SUGGESTED, incidentId, best.score(), reasons, terms.requests());
         }
-        return new TriageDecision(Decision.AUTO_LINKED, incidentId, best.score(), reasons);
+        if (!terms.requests().isEmpty()) {
+            reasons.add("the trouble is answered automatically; the ticket stays open for a person because of the"
+                    + " other request");
+        }
+        return new TriageDecision(Decision.AUTO_LINKED, incidentId, best.score(), reasons, terms.requests());
     }
 
     // ---- scoring ---------------------------------------------------------------------------------
@@ -454,6 +459,7 @@ public final class IncidentMatcher {
             m.contentTerms().forEach(t -> extra.put(t, Math.max(rarity(t), 0.1)));
             m.objects().forEach(t -> extra.put(t, CONCEPT_RARITY));
             m.intents().forEach(t -> extra.put(t, CONCEPT_RARITY));
+            m.requests().forEach(t -> extra.put(t, CONCEPT_RARITY));
         }
         extra.keySet().removeIf(profile::own);
         double total = extra.values().stream().mapToDouble(Double::doubleValue).sum();
@@ -533,7 +539,7 @@ public final class IncidentMatcher {
             boolean strongOutage = m.outage() && !m.degradedOnly();
             if (NEGATING_DETERMINERS.contains(previous.surface()) && previous.clause() == m.clause() && !strongOutage) {
                 mentions.set(i, new Mention(m.surface(), m.start(), m.clause(), false, false, m.selfChange(),
-                        Set.of(), Set.of(), m.intents(), Set.of()));
+                        Set.of(), Set.of(), m.intents(), m.requests(), Set.of()));
             }
         }
         return new TicketTerms(mentions);
@@ -549,6 +555,7 @@ public final class IncidentMatcher {
         Set<String> services = new TreeSet<>();
         Set<String> topics = new TreeSet<>();
         Set<String> intents = new TreeSet<>();
+        Set<String> requests = new TreeSet<>();
         Set<String> content = new TreeSet<>();
         for (Token token : group) {
             String term = token.term();
@@ -565,6 +572,8 @@ public final class IncidentMatcher {
                 topics.add(term);
             } else if (kind == Kind.INTENT) {
                 intents.add(term);
+            } else if (kind == Kind.REQUEST) {
+                requests.add(term);
             } else if (kind == Kind.CAUSE) {
                 selfChange |= TriageVocabulary.SELF_CHANGE.equals(term);
             } else if (term.length() > 1 && !genericTerms.contains(term) && !NUMBER_LIKE.matcher(term).matches()) {
@@ -572,7 +581,7 @@ public final class IncidentMatcher {
             }
         }
         return new Mention(surface, start, clause(text, start), outage || degraded, !outage && degraded, selfChange,
-                services, topics, intents, content);
+                services, topics, intents, requests, content);
     }
 
     /** Index of the clause (split at , ; . ! ? followed by a space, and at line ends) holding offset. */
@@ -655,11 +664,13 @@ public final class IncidentMatcher {
 
     /** Words of the customer that belong together, with what they mean for triage. */
     private record Mention(String surface, int start, int clause, boolean outage, boolean degradedOnly,
-            boolean selfChange, Set<String> services, Set<String> topics, Set<String> intents, Set<String> contentTerms) {
+            boolean selfChange, Set<String> services, Set<String> topics, Set<String> intents, Set<String> requests,
+            Set<String> contentTerms) {
 
         /** Anything that can match an incident or shows what else the customer talks about. */
         boolean isContent() {
-            return !contentTerms.isEmpty() || !services.isEmpty() || !topics.isEmpty() || !intents.isEmpty();
+            return !contentTerms.isEmpty() || !services.isEmpty() || !topics.isEmpty() || !intents.isEmpty()
+                    || !requests.isEmpty();
         }
 
         Set<String> objects() {
@@ -673,6 +684,7 @@ public final class IncidentMatcher {
         private final Set<String> affectedServices = new TreeSet<>();
         private final List<String> serviceSurfaces = new ArrayList<>();
         private final Map<String, Set<String>> intentSurfaces = new LinkedHashMap<>();
+        private final Map<String, Set<String>> requestSurfaces = new LinkedHashMap<>();
         private final boolean outage;
         private final boolean degraded;
 
@@ -692,6 +704,9 @@ public final class IncidentMatcher {
                 }
                 for (String intent : m.intents()) {
                     intentSurfaces.computeIfAbsent(intent, i -> new LinkedHashSet<>()).add(m.surface());
+                }
+                for (String request : m.requests()) {
+                    requestSurfaces.computeIfAbsent(request, r -> new LinkedHashSet<>()).add(m.surface());
                 }
             }
             this.outage = anyOutage;
@@ -750,10 +765,25 @@ public final class IncidentMatcher {
             return !intentSurfaces.isEmpty();
         }
 
-        /** "asks about an invoice ('rechnung'): never answered automatically" */
+        /** "asks about maintenance ('wartung'): never answered automatically" */
         List<String> intentLines(boolean foreign) {
             String consequence = foreign ? ": never answered automatically" : ": what the incident itself is about";
-            return intentSurfaces.entrySet().stream()
+            return lines(intentSurfaces, consequence);
+        }
+
+        /** Labels of the side requests: "asks about an invoice". */
+        List<String> requests() {
+            return requestSurfaces.keySet().stream()
+                    .map(r -> vocabulary.concept(r).map(Concept::label).orElse(r)).toList();
+        }
+
+        /** "asks about an invoice ('rechnung'): a person answers that" */
+        List<String> requestLines() {
+            return lines(requestSurfaces, ": a person answers that");
+        }
+
+        private List<String> lines(Map<String, Set<String>> surfaces, String consequence) {
+            return surfaces.entrySet().stream()
                     .map(e -> vocabulary.concept(e.getKey()).map(Concept::label).orElse(e.getKey())
                             + " (" + quoted(e.getValue().stream().limit(3).toList()) + ")" + consequence)
                     .toList();

@@ -11,8 +11,15 @@ import java.util.Optional;
  * @param incidentId the linked or suggested incident; empty exactly when {@code decision} is UNRELATED
  * @param score      in [0,1]; for UNRELATED the best incident's score, or 0 when there was none
  * @param reasons    human-readable one-liners naming the deciding words, signals and incidents
+ * @param requests   what the customer asks besides the trouble they report ("asks about an invoice"): a
+ *                   person answers that, even when the ticket is linked and answered automatically
  */
-public record TriageDecision(Decision decision, Optional<Long> incidentId, double score, List<String> reasons) {
+public record TriageDecision(Decision decision, Optional<Long> incidentId, double score, List<String> reasons,
+        List<String> requests) {
+
+    public TriageDecision(Decision decision, Optional<Long> incidentId, double score, List<String> reasons) {
+        this(decision, incidentId, score, reasons, List.of());
+    }
 
     public TriageDecision {
         Objects.requireNonNull(decision, "decision");
@@ -27,6 +34,7 @@ public record TriageDecision(Decision decision, Optional<Long> incidentId, doubl
             throw new IllegalArgumentException("score must be in [0,1]: " + score);
         }
         reasons = List.copyOf(reasons);
+        requests = List.copyOf(requests);
     }
 
     /** Not about any active incident, and no incident was scored. */

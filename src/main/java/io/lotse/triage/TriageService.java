@@ -62,6 +62,9 @@ public class TriageService {
         if (d.decision() == Decision.AUTO_LINKED) {
             ticket.incidentId = d.incidentId().orElseThrow();
             ticket.linkSource = "AUTO";
+            // "Shop offline + neue Rechnungsadresse": the outage part is answered, the rest needs a person,
+            // so the ticket is not solved with the incident.
+            ticket.otherRequest = ticket.otherRequest || !d.requests().isEmpty();
         }
     }
 

@@ -73,6 +73,34 @@ class CustomerCommunicationTest {
     }
 
     @Test
+    void anOutageReportWithAnInvoiceQuestionGetsTheStatusAndStaysForAPerson() {
+        long incident = Api.declareIncident(TITLE, "", "https://status.example/mixed");
+        String customer = Api.uniqueAddress("twothings");
+        int ticket = postEmail(mail(customer, "Shop offline + neue Rechnungsadresse",
+                "Hallo, zwei Dinge: 1. Unser Shop ist seit einer Viertelstunde nicht erreichbar. 2. Bitte schicken Sie"
+                        + " die Rechnungen ab sofort an unsere neue Rechnungsadresse: Hauptstr. 5, 04109 Leipzig.",
+                Api.uniqueMessageId()))
+                .statusCode(202)
+                .body("triage.decision", equalTo("AUTO_LINKED"))
+                .body("triage.autoReply", equalTo(true))
+                .body("triage.reasons", hasItem(containsString("asks about an invoice")))
+                .extract().path("ticketId");
+
+        MimeMessage answer = Mailbox.await(customer, 1, Mailbox.PATIENCE).get(0);
+        assertThat(Mailbox.body(answer)).contains("https://status.example/mixed")
+                .contains("Ihre weitere Frage in Ihrer Nachricht beantwortet Ihnen ein")
+                .doesNotContain("Falls Ihr Anliegen etwas anderes betrifft");
+        Api.agent().get("/api/tickets/" + ticket).then().body("triage.otherRequest", equalTo(true));
+
+        Api.ops().contentType(ContentType.JSON)
+                .body(Map.of("status", "RESOLVED", "message", "Alles läuft wieder.", "notifyLinked", false))
+                .post("/api/incidents/" + incident + "/updates").then().statusCode(201);
+        Api.agent().get("/api/tickets/" + ticket).then().body("status", equalTo("OPEN"));
+        List<Integer> queued = Api.agent().get("/api/queue").then().extract().path("items.findAll { it.kind == 'TICKET' }.ticketId");
+        assertThat(queued).contains(ticket);
+    }
+
+    @Test
     void unlinkingAnAnsweredTicketOffersACorrectionAndStopsLaterUpdates() {
         long incident = Api.declareIncident(TITLE, "", "https://status.example/unlink");
         String customer = Api.uniqueAddress("wrong");

@@ -115,7 +115,29 @@ class IncidentMatcherTest {
 
         assertEquals(Decision.UNRELATED, decision.decision(), decision.reasons()::toString);
         assertEquals(Optional.empty(), decision.incidentId());
-        assertReasonMentions(decision, "asks about an invoice ('rechnung'): never answered automatically");
+        assertReasonMentions(decision, "asks about an invoice ('rechnung'): a person answers that");
+    }
+
+    @Test
+    void outageWithAnInvoiceQuestionIsAnsweredAndKeptForAPerson() {
+        TriageDecision decision = decide("Zwei Dinge: 1. Unsere Webseite ist seit 14:50 nicht erreichbar."
+                + " 2. Bitte schicken Sie die Rechnung ab sofort an unsere neue Rechnungsadresse.", WEB);
+
+        assertEquals(Decision.AUTO_LINKED, decision.decision(), decision.reasons()::toString);
+        assertEquals(List.of("asks about an invoice"), decision.requests());
+        assertReasonMentions(decision, "asks about an invoice ('rechnung', 'rechnungsadresse'): a person answers that");
+        assertReasonMentions(decision, "the ticket stays open for a person");
+    }
+
+    @Test
+    void outageWordsAboutAPlannedChangeAreNotAnsweredAutomatically() {
+        IncidentProfile vps = new IncidentProfile(8, "Managed vServer auf Host kvm-node-17 nicht erreichbar",
+                "Die vServer auf dem Host sind offline.", START);
+        TriageDecision decision = decide("Wir möchten unseren vServer von Tarif M auf XL hochstufen (Upgrade)."
+                + " Wie lange ist der Server dabei offline?", vps);
+
+        assertNotEquals(Decision.AUTO_LINKED, decision.decision(), decision.reasons()::toString);
+        assertReasonMentions(decision, "asks about a contract or tariff");
     }
 
     @Test

@@ -39,8 +39,16 @@ public final class TriageVocabulary {
         SERVICE,
         /** A place or layer (data centre, network, domain): links, never contradicts. */
         TOPIC,
-        /** Non-outage intent (invoice, password, ...): never answered automatically. */
+        /**
+         * Non-outage intent that gives outage words another sense (a planned change, a setup question, an
+         * out-of-office text): never answered automatically.
+         */
         INTENT,
+        /**
+         * A question besides the reported trouble (invoice, compensation, cancellation): the trouble is
+         * triaged as usual, the question stays for a person.
+         */
+        REQUEST,
         /**
          * What the customer says about the cause ("I changed my firewall rules"); no evidence for or against
          * an incident, but a customer who may have caused the problem gets an agent, not an automatic reply.
