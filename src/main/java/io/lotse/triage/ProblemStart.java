@@ -36,8 +36,11 @@ public final class ProblemStart {
             Map.entry("thursday", DayOfWeek.THURSDAY), Map.entry("friday", DayOfWeek.FRIDAY),
             Map.entry("saturday", DayOfWeek.SATURDAY), Map.entry("sunday", DayOfWeek.SUNDAY));
 
-    private static final Pattern SINCE = Pattern.compile("(?iu)\\b(?:seit|since)\\s+(?:dem\\s+|letztem\\s+|last\\s+)?"
+    /** "seit gestern", and with the subject in between: "seit ich letzte Woche ... eingebunden habe". */
+    private static final Pattern SINCE = Pattern.compile("(?iu)\\b(?:seit|since)\\s+(?:(?:ich|wir|er|sie|man)\\s+)?"
+            + "(?:dem\\s+|letztem\\s+|last\\s+)?"
             + "(gestern|yesterday|vorgestern|tagen|wochen|monaten|einer woche|ein paar tagen|mehreren tagen|letzter woche"
+            + "|letzte woche"
             + "|last week|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|monday|tuesday|wednesday|thursday"
             + "|friday|saturday|sunday)\\b"
             // "for" only with a duration: "for monday" is a plan, not a beginning.
@@ -70,7 +73,7 @@ public final class ProblemStart {
             case "gestern", "yesterday" -> startOfToday.toInstant();
             case "vorgestern" -> startOfToday.minusDays(1).toInstant();
             case "tagen", "days", "ein paar tagen", "a few days", "mehreren tagen" -> startOfToday.minusDays(1).toInstant();
-            case "einer woche", "a week", "letzter woche", "last week", "wochen", "weeks" ->
+            case "einer woche", "a week", "letzter woche", "letzte woche", "last week", "wochen", "weeks" ->
                     startOfToday.minusDays(6).toInstant();
             case "monaten", "months" -> startOfToday.minusDays(28).toInstant();
             default -> {

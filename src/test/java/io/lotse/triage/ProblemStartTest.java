@@ -22,6 +22,8 @@ class ProblemStartTest {
         assertEquals(Instant.parse("2026-03-05T00:00:00Z"), start.in("slow since last week", SENT).orElseThrow().notAfter());
         assertEquals(Instant.parse("2026-03-10T00:00:00Z"), start.in("it has been down for days", SENT).orElseThrow().notAfter());
         assertEquals("Seit Montag", start.in("Seit Montag langsam, seit gestern ganz weg", SENT).orElseThrow().phrase());
+        assertEquals(Instant.parse("2026-03-05T00:00:00Z"),
+                start.in("seit ich letzte Woche die Bilder eingebunden habe, warnt Firefox", SENT).orElseThrow().notAfter());
     }
 
     @Test

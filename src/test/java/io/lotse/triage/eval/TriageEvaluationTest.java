@@ -86,9 +86,7 @@ class TriageEvaluationTest {
                         j.lotse().autoLinked().map(k -> "auto " + k).or(() -> j.lotse().suggested().map(k -> "suggested " + k))
                                 .orElse("nothing"),
                         abbreviate(j.msg().subject() + " " + j.msg().text())));
-                if (wrongAuto) {
-                    report.append("    ").append(String.join(" | ", j.reasons())).append('\n');
-                }
+                report.append("    ").append(String.join(" | ", j.reasons())).append('\n');
             }
         }
         report.append("\n## Held back: the right incident, suggested instead of answered\n\n");

@@ -41,6 +41,24 @@ class LotseAnalyzerTest {
     }
 
     @Test
+    void referencesToTheKnownIncidentAndItsEndAreProblemWording() {
+        assertTrue(tokens("hab die Meldung auf der Statusseite gesehen").contains("xknown"));
+        assertTrue(tokens("any ETA on the kvm thing?").contains("xknown"));
+        assertTrue(tokens("vserver wieder da?").contains("xknown"));
+        assertTrue(tokens("server is back, thanks").contains("xknown"));
+        assertFalse(tokens("Ich komme morgen wieder").contains("xknown"), tokens("Ich komme morgen wieder")::toString);
+    }
+
+    @Test
+    void certificateErrorsAndBrowserWarningsAreProblemWordingButHttpContentIsNot() {
+        assertTrue(tokens("Zertifikatsfehler auf der HP").contains("xfailure"), tokens("Zertifikatsfehler")::toString);
+        assertTrue(tokens("Identität des Servers kann nicht überprüft werden").contains("xfailure"));
+        assertTrue(tokens("Chrome sagt, die Verbindung ist nicht privat").contains("xdegraded"));
+        assertTrue(tokens("Chrome sagt, die Verbindung ist nicht privat").contains("xssl"));
+        assertFalse(tokens("Teile dieser Seite sind nicht sicher").contains("xdegraded"));
+    }
+
+    @Test
     void invoiceWordStaysItselfAndIsMarkedAsIntent() {
         assertEquals(List.of("xinvoice", "rechnung"), tokens("Rechnung"));
     }
