@@ -41,7 +41,8 @@ import org.apache.lucene.analysis.Analyzer;
  * + 0.40  detail           0.7 x other shared words (idf-weighted, title 3x, saturating; words of linked
  *                          tickets count less, words of unlinked ones push away) + 0.3 x coverage: the
  *                          share of the customer's words the incident explains
- * x 0.8   the ticket reports services and the incident names others, none shared ("Mail" vs web hosting)
+ * x 0.8   the ticket reports services and the incident names others, none shared ("Mail" vs web hosting);
+ *         in proportion when some are shared (x0.9 for one of two)
  * x 0.6   non-outage intent the incident does not name (invoice, password, DNS change, ... see
  *         non-outage-intent.txt)
  * x 0.7   the ticket resembles one a person unlinked from the incident
@@ -203,8 +204,17 @@ public final class IncidentMatcher {
                 .sorted(Comparator.comparingDouble(Candidate::score).reversed()
                         .thenComparing(c -> c.incident().startedAt(), Comparator.reverseOrder()))
                 .toList();
-        Candidate best = ranked.get(0);
-        Optional<Candidate> runnerUp = ranked.size() > 1 ? Optional.of(ranked.get(1)) : Optional.empty();
+        // One case per customer: a customer whose open ticket is linked to an incident and who writes again
+        // about it ("immer noch down", "wieder da?") continues that case, unless this message is clearly
+        // about another incident.
+        Optional<Candidate> continued = ranked.stream()
+                .filter(c -> ticket.openCases().containsKey(c.incident().incidentId()))
+                .filter(c -> c.score() >= thresholds.suggest())
+                .findFirst();
+        Candidate best = continued.filter(c -> ranked.get(0).score() < thresholds.autoLink()).orElse(ranked.get(0));
+        Optional<Candidate> runnerUp = ranked.stream().filter(c -> c != best).findFirst();
+        Optional<Long> caseTicket = Optional.ofNullable(ticket.openCases().get(best.incident().incidentId()))
+                .filter(id -> best.score() >= thresholds.suggest());
 
         reasons.add(best.matchLine());
         best.otherServiceLine().ifPresent(reasons::add);
@@ -217,29 +227,23 @@ public final class IncidentMatcher {
         }
         reasons.add(best.scoreLine());
         runnerUp.ifPresent(r -> reasons.add("runner-up incident " + name(r.incident()) + " scored " + fmt(r.score())));
+        caseTicket.ifPresent(id -> reasons.add("the same customer's open ticket " + id + " is linked to incident "
+                + best.incident().incidentId() + ": this message continues that case"));
 
         if (best.score() < thresholds.suggest()) {
             reasons.add("below the suggest threshold " + fmt(thresholds.suggest()) + ": not about an active incident");
             return TriageDecision.unrelated(best.score(), reasons);
         }
         Optional<Long> incidentId = Optional.of(best.incident().incidentId());
-        if (best.score() < thresholds.autoLink()) {
+        if (best.score() < thresholds.autoLink() && caseTicket.isEmpty()) {
             reasons.add("below the auto-link threshold " + fmt(thresholds.autoLink()) + ": suggested to an agent");
             return new TriageDecision(Decision.SUGGESTED, incidentId, best.score(), reasons, terms.requests());
         }
 
-        // The score says "automatic"; the guards may still say no. All failing guards are reported.
-        // An intent the incident itself names ("wegen der Wartung?" while ops declared a maintenance) is the
-        // question the incident answers; any other intent keeps the answer for a person.
+        // The score (or the customer's open case) says "automatic"; the guards may still say no. All failing
+        // guards are reported. An intent the incident itself names ("wegen der Wartung?" while ops declared a
+        // maintenance) is the question the incident answers; any other intent keeps the answer for a person.
         boolean guarded = ticket.machineSent() || best.foreignIntent();
-        if (best.matched().isEmpty()) {
-            guarded = true;
-            reasons.add("only outage wording matches: an automatic link needs a matching service or word besides it");
-        } else if (!best.ownMatch()) {
-            guarded = true;
-            reasons.add("matches only words of tickets linked before, not the incident's own text:"
-                    + " an automatic link needs the incident's title, description or updates to match");
-        }
         terms.selfChange().ifPresent(surface -> reasons.add("reports a change of their own ('" + surface
                 + "') that may be the cause: an agent decides"));
         guarded |= terms.selfChange().isPresent();
@@ -248,17 +252,28 @@ public final class IncidentMatcher {
         began.ifPresent(said -> reasons.add("the customer's trouble began earlier ('" + said.phrase() + "') than incident "
                 + best.incident().incidentId() + " (" + time(best.incident().startedAt()) + "): an agent decides"));
         guarded |= began.isPresent();
-        if (!terms.hasOutage() && !terms.hasDegraded()) {
-            guarded = true;
-            reasons.add("the customer reports no problem (no outage, error or degradation wording):"
-                    + " an automatic link needs one");
-        }
         guarded |= best.resemblesUnlinked().isPresent();
-        if (runnerUp.isPresent() && best.score() - runnerUp.get().score() < thresholds.minMargin()) {
-            guarded = true;
-            reasons.add("margin " + fmt(best.score() - runnerUp.get().score()) + " to incident "
-                    + runnerUp.get().incident().incidentId() + " is below " + fmt(thresholds.minMargin())
-                    + ": an agent picks the incident");
+        // What the words alone must show; the customer's open case shows it already.
+        if (caseTicket.isEmpty()) {
+            if (best.matched().isEmpty()) {
+                guarded = true;
+                reasons.add("only outage wording matches: an automatic link needs a matching service or word besides it");
+            } else if (!best.ownMatch()) {
+                guarded = true;
+                reasons.add("matches only words of tickets linked before, not the incident's own text:"
+                        + " an automatic link needs the incident's title, description or updates to match");
+            }
+            if (!terms.hasOutage() && !terms.hasDegraded()) {
+                guarded = true;
+                reasons.add("the customer reports no problem (no outage, error or degradation wording):"
+                        + " an automatic link needs one");
+            }
+            if (runnerUp.isPresent() && best.score() - runnerUp.get().score() < thresholds.minMargin()) {
+                guarded = true;
+                reasons.add("margin " + fmt(best.score() - runnerUp.get().score()) + " to incident "
+                        + runnerUp.get().incident().incidentId() + " is below " + fmt(thresholds.minMargin())
+                        + ": an agent picks the incident");
+            }
         }
         if (guarded) {
             reasons.add("suggested to an agent instead of answering automatically");
@@ -418,13 +433,21 @@ public final class IncidentMatcher {
         double termPart = 1.0 - Math.exp(-evidence / TERM_SATURATION);
         double coverage = total > 0 ? covered / total : 0.0;
         double detail = EVIDENCE_SHARE * termPart + (1.0 - EVIDENCE_SHARE) * coverage;
-        boolean otherService = !ticket.affectedServices().isEmpty() && !incidentServices.isEmpty()
-                && Collections.disjoint(ticket.affectedServices(), incidentServices);
+        // Each service the customer reports that the incident does not name is evidence against it: all of
+        // them x0.8 ("Mail" for a web incident), one of two x0.9 ("Seite zeigt Datenbankfehler" for a DNS
+        // incident that names websites but not databases).
+        Set<String> otherServices = new TreeSet<>(ticket.affectedServices());
+        otherServices.removeAll(incidentServices);
+        if (incidentServices.isEmpty()) {
+            otherServices.clear();
+        }
+        double serviceFactor = otherServices.isEmpty() ? 1.0
+                : 1.0 - (1.0 - OTHER_SERVICE_FACTOR) * otherServices.size() / ticket.affectedServices().size();
         // An intent the incident itself names ("Wartung" during a declared maintenance) is no evidence
         // against it, and no reason to hold the answer back either (see decide).
         boolean foreignIntent = ticket.hasIntent() && !incidentIntents.containsAll(ticket.intents());
         Optional<Long> resembles = resemblesUnlinked(ticket, profile);
-        double factor = (otherService ? OTHER_SERVICE_FACTOR : 1.0) * (foreignIntent ? INTENT_FACTOR : 1.0)
+        double factor = serviceFactor * (foreignIntent ? INTENT_FACTOR : 1.0)
                 * (resembles.isPresent() ? UNLINKED_FACTOR : 1.0);
         double raw = OUTAGE_WEIGHT * outage + OBJECT_WEIGHT * object + DETAIL_WEIGHT * detail;
         double score = Math.max(0.0, Math.min(1.0, raw * factor));
@@ -432,13 +455,13 @@ public final class IncidentMatcher {
         String scoreLine = String.format(Locale.ROOT,
                 "score %.2f = outage wording %.2f + service/topic %.2f + shared words/coverage %.2f%s%s%s",
                 score, OUTAGE_WEIGHT * outage, OBJECT_WEIGHT * object, DETAIL_WEIGHT * detail,
-                otherService ? " x " + OTHER_SERVICE_FACTOR + " (other service)" : "",
+                otherServices.isEmpty() ? "" : " x " + fmt(serviceFactor) + " (other service)",
                 foreignIntent ? " x " + INTENT_FACTOR + " (non-outage intent)" : "",
                 resembles.map(id -> " x " + UNLINKED_FACTOR + " (like ticket " + id + ", unlinked by a person)").orElse(""));
-        Optional<String> otherServiceLine = otherService
-                ? Optional.of("reports " + labels(ticket.affectedServices()) + " (" + quoted(ticket.serviceSurfaces()) + ")"
-                        + " but incident " + incident.incidentId() + " names " + labels(incidentServices))
-                : Optional.empty();
+        Optional<String> otherServiceLine = otherServices.isEmpty() ? Optional.empty()
+                : Optional.of("reports " + labels(ticket.affectedServices()) + " (" + quoted(ticket.serviceSurfaces()) + ")"
+                        + " but incident " + incident.incidentId() + " names " + labels(incidentServices)
+                        + (otherServices.size() < ticket.affectedServices().size() ? ", not " + labels(otherServices) : ""));
         return new Candidate(incident, score, matched, ownMatch, foreignIntent, resembles,
                 matchLine(incident, ticket, matched), scoreLine, otherServiceLine);
     }

@@ -87,7 +87,7 @@ public class ReTriage {
             }
             List<String> reasons = new ArrayList<>(d.reasons());
             reasons.add(0, "re-triaged when incident " + incidentId + " was declared");
-            TriageDecision again = new TriageDecision(d.decision(), d.incidentId(), d.score(), reasons);
+            TriageDecision again = new TriageDecision(d.decision(), d.incidentId(), d.score(), reasons, d.requests());
             TriageService.record(ticket, again);
             if (again.decision() == Decision.AUTO_LINKED) {
                 linked++;

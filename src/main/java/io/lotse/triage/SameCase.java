@@ -13,7 +13,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * One case per customer: the same customer mailing and then calling about the same thing is one case in
@@ -31,9 +30,9 @@ public class SameCase {
     private final SearchIndex index;
     private final Duration window;
 
-    SameCase(SearchIndex index, @ConfigProperty(name = "lotse.triage.same-case-window", defaultValue = "24h") Duration window) {
+    SameCase(SearchIndex index, TriageConfig config) {
         this.index = index;
-        this.window = window;
+        this.window = config.sameCaseWindow();
     }
 
     /** The earlier ticket this one continues, with the reason, if any. Must run inside a transaction. */

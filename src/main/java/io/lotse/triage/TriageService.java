@@ -6,8 +6,10 @@ import io.lotse.incident.LinkFeedback;
 import io.lotse.ticket.Direction;
 import io.lotse.ticket.Message;
 import io.lotse.ticket.Ticket;
+import io.lotse.ticket.TicketStatus;
 import io.lotse.triage.index.SearchIndex;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -32,10 +34,12 @@ public class TriageService {
 
     private final SearchIndex index;
     private final TriageConfig config;
+    private final Clock clock;
 
-    TriageService(SearchIndex index, TriageConfig config) {
+    TriageService(SearchIndex index, TriageConfig config, Clock clock) {
         this.index = index;
         this.config = config;
+        this.clock = clock;
     }
 
     /**
@@ -43,7 +47,8 @@ public class TriageService {
      * an agent took off an incident is not put back on it. Must run inside a transaction.
      */
     public TriageDecision decideFor(long ticketId, String subject, String text, Instant sentAt, boolean machineSent) {
-        TriageDecision d = decide(subject, text, sentAt, machineSent);
+        TriageDecision d = decide(new TicketText(subject == null ? "" : subject, text == null ? "" : text, sentAt,
+                machineSent, openCases(ticketId)));
         if (d.decision() == Decision.UNRELATED || d.incidentId().isEmpty()
                 || !LinkFeedback.unlinked(ticketId, d.incidentId().get())) {
             return d;
@@ -70,13 +75,35 @@ public class TriageService {
 
     /** Must run inside a transaction. */
     public TriageDecision decide(String subject, String text, Instant sentAt, boolean machineSent) {
+        return decide(new TicketText(subject == null ? "" : subject, text == null ? "" : text, sentAt, machineSent));
+    }
+
+    private TriageDecision decide(TicketText ticket) {
         List<IncidentProfile> active = Incident.active().stream().map(TriageService::profile).toList();
         // A storm makes its own words common among tickets; they must not lose weight because of it (the
         // first tickets would then be linked and the hundredth only suggested). Rare words still weigh more.
         IncidentMatcher matcher = new IncidentMatcher(index.analyzer(), term -> Math.max(STORM_PROOF_RARITY, index.idf(term)),
                 config.thresholds());
-        return matcher.decide(new TicketText(subject == null ? "" : subject, text == null ? "" : text, sentAt, machineSent),
-                active);
+        return matcher.decide(ticket, active);
+    }
+
+    /**
+     * The same customer's other open tickets of the last {@code same-case-window} that are linked to an
+     * incident: incident id to the first such ticket.
+     */
+    private Map<Long, Long> openCases(long ticketId) {
+        Map<Long, Long> cases = new HashMap<>();
+        Ticket.getEntityManager().createQuery("""
+                        select t.incidentId, min(t.id) from Ticket t
+                        where t.customer.id = (select s.customer.id from Ticket s where s.id = ?1)
+                          and t.id <> ?1 and t.status = ?2 and t.incidentId is not null and t.createdAt >= ?3
+                        group by t.incidentId""", Object[].class)
+                .setParameter(1, ticketId)
+                .setParameter(2, TicketStatus.OPEN)
+                .setParameter(3, clock.instant().minus(config.sameCaseWindow()))
+                .getResultList()
+                .forEach(row -> cases.put((Long) row[0], (Long) row[1]));
+        return cases;
     }
 
     static IncidentProfile profile(Incident incident) {

@@ -201,6 +201,23 @@ class IncidentAndTicketApiTest {
         Api.agent().get("/api/tickets/" + mailed).then().body("duplicates", hasItem(called));
         Api.agent().get("/api/incidents/" + incident).then().body("linkedTickets", equalTo(1)).body("customers", equalTo(1));
 
+        // Words too few to decide on alone ("immer noch down" names no service) continue the customer's case.
+        int chatted = Api.intake().contentType(ContentType.JSON)
+                .body(Map.of("conversationId", "case-" + System.nanoTime(), "messageId", "m1",
+                        "customer", Map.of("name", "Frau Zwei", "email", customer), "text", "immer noch down"))
+                .post("/api/intake/chat").then().statusCode(202)
+                .body("triage.decision", equalTo("AUTO_LINKED"))
+                .body("triage.incidentId", equalTo((int) incident))
+                .body("triage.autoReply", equalTo(false))
+                .body("triage.reasons", hasItem(containsString("the same customer's open ticket " + mailed)))
+                .extract().path("ticketId");
+        Api.agent().get("/api/tickets/" + chatted).then().body("duplicateOf", equalTo(mailed));
+        Api.intake().contentType(ContentType.JSON)
+                .body(Map.of("conversationId", "case-" + System.nanoTime(), "messageId", "m1",
+                        "customer", Map.of("name", "Jemand", "email", Api.uniqueAddress("stranger")), "text", "immer noch down"))
+                .post("/api/intake/chat").then().statusCode(202)
+                .body("triage.decision", equalTo("SUGGESTED"));
+
         // Not about an incident: the same request by mail and phone is one case too.
         String other = Api.uniqueAddress("invoice-twice");
         int first = postEmail(mail(other, "Rechnung Oktober doppelt abgebucht",

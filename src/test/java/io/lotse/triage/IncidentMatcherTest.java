@@ -9,6 +9,7 @@ import io.lotse.triage.index.LotseAnalyzer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.junit.jupiter.api.Test;
@@ -127,6 +128,50 @@ class IncidentMatcherTest {
         assertEquals(List.of("asks about an invoice"), decision.requests());
         assertReasonMentions(decision, "asks about an invoice ('rechnung', 'rechnungsadresse'): a person answers that");
         assertReasonMentions(decision, "the ticket stays open for a person");
+    }
+
+    @Test
+    void aCustomerWhoseTicketIsLinkedContinuesTheCase() {
+        TicketText again = new TicketText("", "immer noch down", LATER, false, Map.of(4L, 17L));
+
+        TriageDecision decision = matcher.decide(again, List.of(WEB, MAIL));
+        TriageDecision stranger = decide("immer noch down", WEB, MAIL);
+
+        assertEquals(Decision.AUTO_LINKED, decision.decision(), decision.reasons()::toString);
+        assertEquals(Optional.of(4L), decision.incidentId());
+        assertReasonMentions(decision, "the same customer's open ticket 17 is linked to incident 4");
+        assertNotEquals(Decision.AUTO_LINKED, stranger.decision(), stranger.reasons()::toString);
+    }
+
+    @Test
+    void anOpenCaseYieldsToAClearReportAboutAnotherIncidentAndToGuards() {
+        TicketText mail = new TicketText("", "Jetzt kommen auch unsere Mails nicht mehr an, IMAP und SMTP gehen nicht",
+                LATER, false, Map.of(4L, 17L));
+        TicketText setup = new TicketText("", "Danke! Wie richte ich auf der Webseite ein neues Kontaktformular ein?",
+                LATER, false, Map.of(4L, 17L));
+
+        TriageDecision other = matcher.decide(mail, List.of(WEB, MAIL));
+        TriageDecision guarded = matcher.decide(setup, List.of(WEB, MAIL));
+
+        assertEquals(Decision.AUTO_LINKED, other.decision(), other.reasons()::toString);
+        assertEquals(Optional.of(7L), other.incidentId());
+        assertNotEquals(Decision.AUTO_LINKED, guarded.decision(), guarded.reasons()::toString);
+    }
+
+    @Test
+    void aServiceTheIncidentDoesNotNameCountsAgainstItInProportion() {
+        IncidentProfile dns = new IncidentProfile(2, "DNS-Resolver gestört: Domains lösen nicht auf",
+                "Webseiten, die externe Domains abfragen, melden Fehler.", START);
+        IncidentProfile db = new IncidentProfile(3, "MySQL-Cluster db3 überlastet: Datenbankfehler",
+                "Webseiten mit Datenbank auf db3 zeigen Fehler wie Error establishing a database connection.", START);
+
+        String text = "Unsere Webseite zeigt nur noch: Error establishing a database connection";
+        TriageDecision decision = decide(text, dns, db);
+        TriageDecision dnsOnly = decide(text, dns);
+
+        assertEquals(Optional.of(3L), decision.incidentId(), decision.reasons()::toString);
+        assertReasonMentions(dnsOnly, "x 0.90 (other service)");
+        assertReasonMentions(dnsOnly, "but incident 2 names DNS, website, not database");
     }
 
     @Test
