@@ -39,9 +39,19 @@ record Scenario(String name, String description, List<Incident> incidents, List<
             String subject, String text, Optional<String> expect, List<String> tags) {
     }
 
+    /** The tuning corpus. */
     static List<Scenario> loadAll() {
+        return loadAll("/triage-corpus");
+    }
+
+    /** Every scenario in a classpath directory; none when it does not exist. */
+    static List<Scenario> loadAll(String directory) {
+        java.net.URL url = Scenario.class.getResource(directory);
+        if (url == null) {
+            return List.of();
+        }
         try {
-            Path dir = Path.of(Scenario.class.getResource("/triage-corpus").toURI());
+            Path dir = Path.of(url.toURI());
             try (Stream<Path> files = Files.list(dir)) {
                 return files.filter(p -> p.toString().endsWith(".json")).sorted().map(Scenario::load).toList();
             }

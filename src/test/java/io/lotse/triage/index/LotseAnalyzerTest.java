@@ -59,6 +59,15 @@ class LotseAnalyzerTest {
     }
 
     @Test
+    void signInDelaysAndPortalShorthandHaveConcepts() {
+        assertTrue(tokens("Login geht nicht").contains("xlogin"));
+        assertTrue(tokens("Anmeldung im Kundencenter").containsAll(List.of("xlogin", "xportal")));
+        assertTrue(tokens("Kd. kommt n. ins KC").contains("xportal"));
+        assertTrue(tokens("Mails kommen verzögert an").contains("xdegraded"));
+        assertFalse(tokens("sorry for the delay").contains("xdegraded"));
+    }
+
+    @Test
     void invoiceWordStaysItselfAndIsMarkedAsIntent() {
         assertEquals(List.of("xinvoice", "rechnung"), tokens("Rechnung"));
     }
