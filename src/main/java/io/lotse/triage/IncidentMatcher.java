@@ -125,6 +125,8 @@ public final class IncidentMatcher {
     /** Times, dates, phone numbers: "14:50" matches every status update written at 14:50. */
     /** Degradation wording ("langsam", "fehlt"): counts as a weaker problem report. */
     static final String DEGRADED = "xdegraded";
+    /** "Statusseite gesehen", "wieder da?": the customer refers to the incident (see outage-vocabulary.txt). */
+    static final String KNOWN = "xknown";
     private static final Pattern NUMBER_LIKE = Pattern.compile("[\\p{N}.,:/+\\-]+");
     /** "Webseite nicht erreichbar, Mails gehen aber": the outage words refer to their own clause. */
     /** A period after a word of one to three letters ends an abbreviation ("ca.", "n. erreichb."), no clause. */
@@ -198,7 +200,7 @@ public final class IncidentMatcher {
         }
 
         String fullText = ticket.subject().isBlank() ? ticket.text() : ticket.subject() + "\n" + ticket.text();
-        TicketTerms terms = ticketTerms(fullText);
+        TicketTerms terms = ticketTerms(fullText, ticket.subject().isBlank() ? 0 : ticket.subject().length());
         List<Candidate> ranked = eligible.stream()
                 .map(incident -> score(terms, incident))
                 .sorted(Comparator.comparingDouble(Candidate::score).reversed()
@@ -244,9 +246,11 @@ public final class IncidentMatcher {
         // guards are reported. An intent the incident itself names ("wegen der Wartung?" while ops declared a
         // maintenance) is the question the incident answers; any other intent keeps the answer for a person.
         boolean guarded = ticket.machineSent() || best.foreignIntent();
-        terms.selfChange().ifPresent(surface -> reasons.add("reports a change of their own ('" + surface
-                + "') that may be the cause: an agent decides"));
-        guarded |= terms.selfChange().isPresent();
+        // What the customer says about the cause: a change of their own, a refusal naming an unknown address
+        // or the sender's policy (SPF, DMARC): their setup, not the incident, may be the reason.
+        terms.cause().ifPresent(m -> reasons.add(vocabulary.concept(m.cause()).map(Concept::label).orElse(m.cause())
+                + " ('" + m.surface() + "'): an agent decides"));
+        guarded |= terms.cause().isPresent();
         Optional<ProblemStart.Said> began = PROBLEM_START.in(ticket.subject() + "\n" + ticket.text(), ticket.sentAt())
                 .filter(said -> ProblemStart.before(said, best.incident().startedAt(), PROBLEM_START_SLACK));
         began.ifPresent(said -> reasons.add("the customer's trouble began earlier ('" + said.phrase() + "') than incident "
@@ -267,6 +271,17 @@ public final class IncidentMatcher {
                 guarded = true;
                 reasons.add("the customer reports no problem (no outage, error or degradation wording):"
                         + " an automatic link needs one");
+            }
+            // "Ins Kundencenter komme ich nicht rein und die WordPress-Seite zeigt 503": each incident explains
+            // one service and would be answered on its own; which one the customer cares about is for a
+            // person to ask.
+            if (runnerUp.isPresent() && runnerUp.get().score() >= thresholds.autoLink()
+                    && !best.explained().containsAll(runnerUp.get().explained())
+                    && !runnerUp.get().explained().containsAll(best.explained())) {
+                guarded = true;
+                reasons.add("reports " + labels(best.explained()) + " and " + labels(runnerUp.get().explained())
+                        + ": incident " + best.incident().incidentId() + " names the one, incident "
+                        + runnerUp.get().incident().incidentId() + " the other: an agent picks the incident");
             }
             if (runnerUp.isPresent() && best.score() - runnerUp.get().score() < thresholds.minMargin()) {
                 guarded = true;
@@ -443,6 +458,15 @@ public final class IncidentMatcher {
         }
         double serviceFactor = otherServices.isEmpty() ? 1.0
                 : 1.0 - (1.0 - OTHER_SERVICE_FACTOR) * otherServices.size() / ticket.affectedServices().size();
+        // The subject is what the customer writes about first: "Webseite nicht erreichbar" with a word on mail
+        // further down is about the website, whatever the proportion of the body.
+        boolean subjectElsewhere = !incidentServices.isEmpty() && !ticket.subjectServices().isEmpty()
+                && Collections.disjoint(ticket.subjectServices(), incidentServices);
+        if (subjectElsewhere) {
+            serviceFactor = Math.min(serviceFactor, OTHER_SERVICE_FACTOR);
+        }
+        Set<String> explained = new TreeSet<>(ticket.affectedServices());
+        explained.retainAll(incidentServices);
         // An intent the incident itself names ("Wartung" during a declared maintenance) is no evidence
         // against it, and no reason to hold the answer back either (see decide).
         boolean foreignIntent = ticket.hasIntent() && !incidentIntents.containsAll(ticket.intents());
@@ -455,14 +479,16 @@ public final class IncidentMatcher {
         String scoreLine = String.format(Locale.ROOT,
                 "score %.2f = outage wording %.2f + service/topic %.2f + shared words/coverage %.2f%s%s%s",
                 score, OUTAGE_WEIGHT * outage, OBJECT_WEIGHT * object, DETAIL_WEIGHT * detail,
-                otherServices.isEmpty() ? "" : " x " + fmt(serviceFactor) + " (other service)",
+                serviceFactor < 1.0 ? " x " + fmt(serviceFactor) + " (other service)" : "",
                 foreignIntent ? " x " + INTENT_FACTOR + " (non-outage intent)" : "",
                 resembles.map(id -> " x " + UNLINKED_FACTOR + " (like ticket " + id + ", unlinked by a person)").orElse(""));
-        Optional<String> otherServiceLine = otherServices.isEmpty() ? Optional.empty()
+        Optional<String> otherServiceLine = otherServices.isEmpty() && !subjectElsewhere ? Optional.empty()
                 : Optional.of("reports " + labels(ticket.affectedServices()) + " (" + quoted(ticket.serviceSurfaces()) + ")"
                         + " but incident " + incident.incidentId() + " names " + labels(incidentServices)
-                        + (otherServices.size() < ticket.affectedServices().size() ? ", not " + labels(otherServices) : ""));
-        return new Candidate(incident, score, matched, ownMatch, foreignIntent, resembles,
+                        + (!otherServices.isEmpty() && otherServices.size() < ticket.affectedServices().size()
+                                ? ", not " + labels(otherServices) : "")
+                        + (subjectElsewhere ? "; the subject names " + labels(ticket.subjectServices()) : ""));
+        return new Candidate(incident, score, matched, ownMatch, foreignIntent, resembles, explained,
                 matchLine(incident, ticket, matched), scoreLine, otherServiceLine);
     }
 
@@ -537,7 +563,7 @@ public final class IncidentMatcher {
      * Groups the analyzer's tokens into mentions: tokens whose character spans overlap come from the
      * same words of the customer (a compound and its parts, a phrase and its concept token).
      */
-    private TicketTerms ticketTerms(String text) {
+    private TicketTerms ticketTerms(String text, int subjectEnd) {
         List<Token> tokens = new ArrayList<>(Tokens.analyze(analyzer, text));
         tokens.sort(Comparator.comparingInt(Token::startOffset).thenComparingInt(Token::endOffset));
         List<Mention> mentions = new ArrayList<>();
@@ -561,11 +587,46 @@ public final class IncidentMatcher {
             Mention m = mentions.get(i);
             boolean strongOutage = m.outage() && !m.degradedOnly();
             if (NEGATING_DETERMINERS.contains(previous.surface()) && previous.clause() == m.clause() && !strongOutage) {
-                mentions.set(i, new Mention(m.surface(), m.start(), m.clause(), false, false, m.selfChange(),
+                mentions.set(i, new Mention(m.surface(), m.start(), m.clause(), false, false, false, m.cause(),
                         Set.of(), Set.of(), m.intents(), m.requests(), Set.of()));
             }
         }
-        return new TicketTerms(mentions);
+        // "Will my site go offline when PHP 8.1 ends?", "Wird der Shop dabei offline sein?": outage words in
+        // a question about what will happen report nothing that happened. ("When will it be back?" is a
+        // reference to the incident, not outage wording, and stays.)
+        for (int i = 0; i < mentions.size(); i++) {
+            Mention m = mentions.get(i);
+            if (m.outage() && !m.known() && hypothetical(text, m.start())) {
+                mentions.set(i, new Mention(m.surface(), m.start(), m.clause(), false, false, false, m.cause(),
+                        m.services(), m.topics(), m.intents(), m.requests(), m.contentTerms()));
+            }
+        }
+        return new TicketTerms(mentions, subjectEnd);
+    }
+
+    /** English future or conditional; German conditional, or "wird/werden" with "sein" (not the passive). */
+    private static final Pattern FUTURE = Pattern.compile(
+            "(?iu)\\b(?:will|would|going to|gonna|würde|würden|wäre|wären)\\b(?!\\s+not\\b)"
+            + "|\\b(?:wird|werden)\\b.*\\bsein\\b");
+
+    /** The sentence around offset is a question about the future. */
+    private static boolean hypothetical(String text, int offset) {
+        int from = offset;
+        while (from > 0 && !sentenceEnd(text, from - 1)) {
+            from--;
+        }
+        int to = offset;
+        while (to < text.length() && !sentenceEnd(text, to)) {
+            to++;
+        }
+        return to < text.length() && text.charAt(to) == '?' && FUTURE.matcher(text.substring(from, to)).find();
+    }
+
+    /** ! ? and line ends; a period only before a space ("PHP 8.1" goes on). */
+    private static boolean sentenceEnd(String text, int i) {
+        char c = text.charAt(i);
+        return c == '!' || c == '?' || c == '\n'
+                || c == '.' && (i + 1 == text.length() || Character.isWhitespace(text.charAt(i + 1)));
     }
 
     private Mention mention(String text, List<Token> group) {
@@ -574,7 +635,8 @@ public final class IncidentMatcher {
         String surface = text.substring(start, end).toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").strip();
         boolean outage = false;
         boolean degraded = false;
-        boolean selfChange = false;
+        boolean known = false;
+        String cause = null;
         Set<String> services = new TreeSet<>();
         Set<String> topics = new TreeSet<>();
         Set<String> intents = new TreeSet<>();
@@ -588,6 +650,7 @@ public final class IncidentMatcher {
                     degraded = true;
                 } else {
                     outage = true;
+                    known |= KNOWN.equals(term);
                 }
             } else if (kind == Kind.SERVICE) {
                 services.add(term);
@@ -598,12 +661,15 @@ public final class IncidentMatcher {
             } else if (kind == Kind.REQUEST) {
                 requests.add(term);
             } else if (kind == Kind.CAUSE) {
-                selfChange |= TriageVocabulary.SELF_CHANGE.equals(term);
+                // "nothing changed" is a cause concept too, one that says the opposite.
+                if (!TriageVocabulary.NO_CHANGE.equals(term)) {
+                    cause = term;
+                }
             } else if (term.length() > 1 && !genericTerms.contains(term) && !NUMBER_LIKE.matcher(term).matches()) {
                 content.add(term);
             }
         }
-        return new Mention(surface, start, clause(text, start), outage || degraded, !outage && degraded, selfChange,
+        return new Mention(surface, start, clause(text, start), outage || degraded, !outage && degraded, known, cause,
                 services, topics, intents, requests, content);
     }
 
@@ -687,7 +753,7 @@ public final class IncidentMatcher {
 
     /** Words of the customer that belong together, with what they mean for triage. */
     private record Mention(String surface, int start, int clause, boolean outage, boolean degradedOnly,
-            boolean selfChange, Set<String> services, Set<String> topics, Set<String> intents, Set<String> requests,
+            boolean known, String cause, Set<String> services, Set<String> topics, Set<String> intents, Set<String> requests,
             Set<String> contentTerms) {
 
         /** Anything that can match an incident or shows what else the customer talks about. */
@@ -711,8 +777,11 @@ public final class IncidentMatcher {
         private final boolean outage;
         private final boolean degraded;
 
-        TicketTerms(List<Mention> mentions) {
+        private final Set<String> subjectServices = new TreeSet<>();
+
+        TicketTerms(List<Mention> mentions, int subjectEnd) {
             this.mentions = List.copyOf(mentions);
+            mentions.stream().filter(m -> m.start() < subjectEnd).forEach(m -> subjectServices.addAll(m.services()));
             boolean anyOutage = false;
             boolean anyDegraded = false;
             Set<Integer> outageClauses = new HashSet<>();
@@ -751,6 +820,11 @@ public final class IncidentMatcher {
             }
         }
 
+        /** Services the subject line names: what the customer writes about first. */
+        Set<String> subjectServices() {
+            return subjectServices;
+        }
+
         boolean isAffected(Mention mention) {
             return affectedClauses.contains(mention.clause());
         }
@@ -771,9 +845,9 @@ public final class IncidentMatcher {
             return degraded;
         }
 
-        /** The customer's words that report a change of their own, if any. */
-        Optional<String> selfChange() {
-            return mentions.stream().filter(Mention::selfChange).map(Mention::surface).findFirst();
+        /** What the customer says may be the cause (a change of their own, a refusal by policy), if anything. */
+        Optional<Mention> cause() {
+            return mentions.stream().filter(m -> m.cause() != null).findFirst();
         }
 
         Set<String> intents() {
@@ -814,5 +888,5 @@ public final class IncidentMatcher {
     }
 
     private record Candidate(IncidentProfile incident, double score, List<Mention> matched, boolean ownMatch,
-            boolean foreignIntent, Optional<Long> resemblesUnlinked, String matchLine, String scoreLine, Optional<String> otherServiceLine) {}
+            boolean foreignIntent, Optional<Long> resemblesUnlinked, Set<String> explained, String matchLine, String scoreLine, Optional<String> otherServiceLine) {}
 }

@@ -175,6 +175,40 @@ class IncidentMatcherTest {
     }
 
     @Test
+    void aRefusalThatNamesAnUnknownAddressOrASenderPolicyIsForAnAgent() {
+        TriageDecision unknown = decide("Emails bouncing: 550 5.1.1 Recipient address rejected, mails to us are not arriving",
+                MAIL);
+        TriageDecision dmarc = decide("Unser Newsletter kommt nicht an, die Mails kommen zurück wegen DMARC", MAIL);
+
+        assertNotEquals(Decision.AUTO_LINKED, unknown.decision(), unknown.reasons()::toString);
+        assertReasonMentions(unknown, "quotes a refusal for an unknown address or a sender policy");
+        assertNotEquals(Decision.AUTO_LINKED, dmarc.decision(), dmarc.reasons()::toString);
+    }
+
+    @Test
+    void outageWordsInAQuestionAboutTheFutureReportNothing() {
+        TriageDecision future = decide("Will my website go offline when PHP 8.1 reaches its end?", WEB);
+        TriageDecision wird = decide("Wird unsere Webseite dann nicht erreichbar sein?", WEB);
+        TriageDecision passive = decide("Warum werden unsere Webseiten nicht mehr geladen? Nicht erreichbar!", WEB);
+        TriageDecision back = decide("Webhosting down, when will it be back?", WEB);
+
+        assertNotEquals(Decision.AUTO_LINKED, future.decision(), future.reasons()::toString);
+        assertNotEquals(Decision.AUTO_LINKED, wird.decision(), wird.reasons()::toString);
+        assertEquals(Decision.AUTO_LINKED, passive.decision(), passive.reasons()::toString);
+        assertEquals(Decision.AUTO_LINKED, back.decision(), back.reasons()::toString);
+    }
+
+    @Test
+    void theSubjectSaysWhatTheMessageIsAbout() {
+        TriageDecision decision = matcher.decide(new TicketText("Webseite nicht erreichbar - DRINGEND",
+                "Unsere Homepage geht seit heute früh nicht, und Mails an info@ kommen auch nicht an.", LATER, false),
+                List.of(MAIL));
+
+        assertNotEquals(Decision.AUTO_LINKED, decision.decision(), decision.reasons()::toString);
+        assertReasonMentions(decision, "the subject names website");
+    }
+
+    @Test
     void outageWordsAboutAPlannedChangeAreNotAnsweredAutomatically() {
         IncidentProfile vps = new IncidentProfile(8, "Managed vServer auf Host kvm-node-17 nicht erreichbar",
                 "Die vServer auf dem Host sind offline.", START);

@@ -59,6 +59,9 @@ public final class TriageVocabulary {
     /** The one concept token for "the customer changed something of their own". */
     public static final String SELF_CHANGE = "xselfchange";
 
+    /** The cause concept that says the opposite: "nothing changed on our end". */
+    public static final String NO_CHANGE = "xnochange";
+
     /** One concept token with the phrases (left-hand sides) that produce it. */
     public record Concept(String token, Kind kind, String label, List<String> phrases) {
         public Concept {
