@@ -358,7 +358,10 @@ public final class IncidentMatcher {
         for (String term : union(title, text)) {
             if (kindOf(term) == Kind.SERVICE) {
                 incidentServices.add(term);
-            } else if (kindOf(term) == Kind.INTENT) {
+            } else if (kindOf(term) == Kind.INTENT && title.contains(term)) {
+                // Only what the title is about: "Wartungsarbeiten am Backup-System" makes "wegen der Wartung?"
+                // its question; a description that says "nach Eingabe der Zugangsdaten" does not make a
+                // forgotten password one.
                 incidentIntents.add(term);
             }
         }

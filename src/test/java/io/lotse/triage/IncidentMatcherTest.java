@@ -216,7 +216,7 @@ class IncidentMatcherTest {
                 + " Wie lange ist der Server dabei offline?", vps);
 
         assertNotEquals(Decision.AUTO_LINKED, decision.decision(), decision.reasons()::toString);
-        assertReasonMentions(decision, "asks about a contract or tariff");
+        assertReasonMentions(decision, "asks to change a tariff or package");
     }
 
     @Test

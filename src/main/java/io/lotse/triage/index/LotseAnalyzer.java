@@ -93,6 +93,7 @@ public final class LotseAnalyzer extends Analyzer {
     private final SynonymMap synonyms;
     private final CharArraySet stopWords;
     private final CharArraySet compoundParts;
+    private final CharArraySet unsplitWords;
     private final CharArraySet conceptTokens;
     private final CharArrayMap<String> partConcepts;
     private final CharArraySet headOnlyConcepts;
@@ -108,6 +109,7 @@ public final class LotseAnalyzer extends Analyzer {
             this.synonyms = parseSynonyms(vocabulary.synonymRules(), folding);
             this.stopWords = foldedSet(STOP_WORDS, folding);
             this.compoundParts = foldedSet(vocabulary.compoundParts(), folding);
+            this.unsplitWords = foldedSet(vocabulary.unsplitWords(), folding);
             this.conceptTokens = CharArraySet.unmodifiableSet(new CharArraySet(vocabulary.conceptTokens(), false));
             this.partConcepts = partConcepts(vocabulary, compoundParts, folding);
             // Outage words mark an outage only as the head of a compound: "Stromausfall" yes,
@@ -141,6 +143,8 @@ public final class LotseAnalyzer extends Analyzer {
         // Concept tokens are identifiers: neither the decompounder ("xmail" -> "mail") nor the stemmers
         // ("xserver" -> "xserv") may touch them.
         stream = new SetKeywordMarkerFilter(stream, conceptTokens);
+        // ... nor may it split the compounds whose parts mean something else ("Fehlerseite").
+        stream = new SetKeywordMarkerFilter(stream, unsplitWords);
         // "Stromausfall" -> + "strom", "ausfall" at the same position. Longest part wins and
         // characters are not reused, which keeps wrong splits rare.
         stream = new KeywordSafeCompoundFilter(stream, compoundParts);

@@ -75,11 +75,14 @@ public final class TriageVocabulary {
     private final String synonymRules;
     private final Map<String, Concept> concepts;
     private final List<String> compoundParts;
+    private final List<String> unsplitWords;
 
-    private TriageVocabulary(String synonymRules, Map<String, Concept> concepts, List<String> compoundParts) {
+    private TriageVocabulary(String synonymRules, Map<String, Concept> concepts, List<String> compoundParts,
+            List<String> unsplitWords) {
         this.synonymRules = synonymRules;
         this.concepts = concepts;
         this.compoundParts = compoundParts;
+        this.unsplitWords = unsplitWords;
     }
 
     /** The vocabulary shipped with Lotse (classpath resources under {@code triage/}). */
@@ -95,11 +98,14 @@ public final class TriageVocabulary {
         if (!concepts.containsKey(OUTAGE) || concepts.get(OUTAGE).kind() != Kind.OUTAGE) {
             throw new IllegalArgumentException("outage vocabulary must define concept " + OUTAGE + " (kind=outage)");
         }
-        List<String> parts = compoundParts.lines()
+        List<String> lines = compoundParts.lines()
                 .map(String::strip)
                 .filter(line -> !line.isEmpty() && !line.startsWith("#"))
                 .toList();
-        return new TriageVocabulary(outageRules + "\n" + intentRules, Map.copyOf(concepts), parts);
+        List<String> parts = lines.stream().filter(line -> !line.startsWith("!")).toList();
+        List<String> unsplit = lines.stream().filter(line -> line.startsWith("!")).map(line -> line.substring(1).strip())
+                .toList();
+        return new TriageVocabulary(outageRules + "\n" + intentRules, Map.copyOf(concepts), parts, unsplit);
     }
 
     /** Both synonym files, concatenated, in Solr synonym format. */
@@ -110,6 +116,14 @@ public final class TriageVocabulary {
     /** Compound parts, as written in the file (not yet normalized). */
     public List<String> compoundParts() {
         return compoundParts;
+    }
+
+    /**
+     * Compounds that must not be split ("!fehlerseite" in the file): an error page is no website, though
+     * "Seite" is a part of "Webseite".
+     */
+    public List<String> unsplitWords() {
+        return unsplitWords;
     }
 
     public Optional<Concept> concept(String token) {

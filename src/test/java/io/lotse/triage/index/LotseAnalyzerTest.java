@@ -68,6 +68,21 @@ class LotseAnalyzerTest {
     }
 
     @Test
+    void anErrorPageAndTheStatusPageAreNoWebsite() {
+        assertFalse(tokens("nach dem Login kommt eine Fehlerseite").contains("xweb"), tokens("Fehlerseite")::toString);
+        assertFalse(tokens("auf der Statusseite gesehen").contains("xweb"));
+        assertTrue(tokens("unsere Webseite").contains("xweb"));
+    }
+
+    @Test
+    void nothingArrivingAndNotGettingInAreOutageWording() {
+        assertTrue(tokens("seit 8 Uhr keine Mails").containsAll(List.of("xoutage", "xmail")));
+        assertTrue(tokens("Posteingang leer??").containsAll(List.of("xoutage", "xmail")));
+        assertTrue(tokens("komm nicht ins kundencenter").containsAll(List.of("xoutage", "xportal")));
+        assertTrue(tokens("I can't log in to the portal").containsAll(List.of("xoutage", "xlogin")));
+    }
+
+    @Test
     void invoiceWordStaysItselfAndIsMarkedAsIntent() {
         assertEquals(List.of("xinvoice", "rechnung"), tokens("Rechnung"));
     }
