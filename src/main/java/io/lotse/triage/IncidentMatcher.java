@@ -465,6 +465,10 @@ public final class IncidentMatcher {
         // further down is about the website, whatever the proportion of the body.
         boolean subjectElsewhere = !incidentServices.isEmpty() && !ticket.subjectServices().isEmpty()
                 && Collections.disjoint(ticket.subjectServices(), incidentServices);
+        // An error message that names its service ("Error establishing a database connection") says what
+        // failed; the website it appears on is only where.
+        subjectElsewhere |= !incidentServices.isEmpty()
+                && ticket.failingServices().stream().anyMatch(sv -> !incidentServices.contains(sv));
         if (subjectElsewhere) {
             serviceFactor = Math.min(serviceFactor, OTHER_SERVICE_FACTOR);
         }
@@ -490,7 +494,11 @@ public final class IncidentMatcher {
                         + " but incident " + incident.incidentId() + " names " + labels(incidentServices)
                         + (!otherServices.isEmpty() && otherServices.size() < ticket.affectedServices().size()
                                 ? ", not " + labels(otherServices) : "")
-                        + (subjectElsewhere ? "; the subject names " + labels(ticket.subjectServices()) : ""));
+                        + (subjectElsewhere && !ticket.subjectServices().isEmpty()
+                                && Collections.disjoint(ticket.subjectServices(), incidentServices)
+                                ? "; the subject names " + labels(ticket.subjectServices()) : "")
+                        + (ticket.failingServices().stream().anyMatch(sv -> !incidentServices.contains(sv))
+                                ? "; the error names " + labels(ticket.failingServices()) : ""));
         return new Candidate(incident, score, matched, ownMatch, foreignIntent, resembles, explained,
                 matchLine(incident, ticket, matched), scoreLine, otherServiceLine);
     }
@@ -781,10 +789,12 @@ public final class IncidentMatcher {
         private final boolean degraded;
 
         private final Set<String> subjectServices = new TreeSet<>();
+        private final Set<String> failingServices = new TreeSet<>();
 
         TicketTerms(List<Mention> mentions, int subjectEnd) {
             this.mentions = List.copyOf(mentions);
             mentions.stream().filter(m -> m.start() < subjectEnd).forEach(m -> subjectServices.addAll(m.services()));
+            mentions.stream().filter(Mention::outage).forEach(m -> failingServices.addAll(m.services()));
             boolean anyOutage = false;
             boolean anyDegraded = false;
             Set<Integer> outageClauses = new HashSet<>();
@@ -821,6 +831,11 @@ public final class IncidentMatcher {
                     }
                 }
             }
+        }
+
+        /** Services named by the failure wording itself ("could not resolve", "database error"). */
+        Set<String> failingServices() {
+            return failingServices;
         }
 
         /** Services the subject line names: what the customer writes about first. */

@@ -169,9 +169,13 @@ class IncidentMatcherTest {
         TriageDecision decision = decide(text, dns, db);
         TriageDecision dnsOnly = decide(text, dns);
 
+        TriageDecision halfForeign = decide("Unsere Webseite und die Datenbank sind nicht erreichbar", dns);
+
         assertEquals(Optional.of(3L), decision.incidentId(), decision.reasons()::toString);
-        assertReasonMentions(dnsOnly, "x 0.90 (other service)");
-        assertReasonMentions(dnsOnly, "but incident 2 names DNS, website, not database");
+        // The error message names the database: that is what failed, the website is only where it shows.
+        assertReasonMentions(dnsOnly, "x 0.80 (other service)");
+        assertReasonMentions(dnsOnly, "but incident 2 names DNS, website, not database; the error names database");
+        assertReasonMentions(halfForeign, "x 0.90 (other service)");
     }
 
     @Test
