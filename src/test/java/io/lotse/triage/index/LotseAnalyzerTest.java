@@ -83,6 +83,15 @@ class LotseAnalyzerTest {
     }
 
     @Test
+    void aPasswordQuestionNeedsMoreThanTheWord() {
+        assertTrue(tokens("Passwort vergessen").contains("xpassword"));
+        assertTrue(tokens("Zu viele fehlgeschlagene Versuche").contains("xpassword"));
+        assertFalse(tokens("nach Eingabe von Name und Passwort kommt Error 500").contains("xpassword"));
+        assertTrue(tokens("Webseite zeigt nur: Briefly unavailable for scheduled maintenance").contains("xdegraded"));
+        assertFalse(tokens("Webseite hängt im Wartungsmodus").contains("xmaintenance"));
+    }
+
+    @Test
     void invoiceWordStaysItselfAndIsMarkedAsIntent() {
         assertEquals(List.of("xinvoice", "rechnung"), tokens("Rechnung"));
     }
