@@ -248,9 +248,11 @@ public final class IncidentMatcher {
         boolean guarded = ticket.machineSent() || best.foreignIntent();
         // What the customer says about the cause: a change of their own, a refusal naming an unknown address
         // or the sender's policy (SPF, DMARC): their setup, not the incident, may be the reason.
-        terms.cause().ifPresent(m -> reasons.add(vocabulary.concept(m.cause()).map(Concept::label).orElse(m.cause())
+        // A cause the incident itself names ("IP auf einer Blocklist") is the incident's, not the customer's.
+        Optional<Mention> cause = terms.causes().stream().filter(m -> !best.causesNamed().contains(m.cause())).findFirst();
+        cause.ifPresent(m -> reasons.add(vocabulary.concept(m.cause()).map(Concept::label).orElse(m.cause())
                 + " ('" + m.surface() + "'): an agent decides"));
-        guarded |= terms.cause().isPresent();
+        guarded |= cause.isPresent();
         Optional<ProblemStart.Said> began = PROBLEM_START.in(ticket.subject() + "\n" + ticket.text(), ticket.sentAt())
                 .filter(said -> ProblemStart.before(said, best.incident().startedAt(), PROBLEM_START_SLACK));
         began.ifPresent(said -> reasons.add("the customer's trouble began earlier ('" + said.phrase() + "') than incident "
@@ -355,7 +357,11 @@ public final class IncidentMatcher {
         Set<String> text = profile.text();
         Set<String> incidentServices = new TreeSet<>();
         Set<String> incidentIntents = new TreeSet<>();
+        Set<String> causesNamed = new TreeSet<>();
         for (String term : union(title, text)) {
+            if (kindOf(term) == Kind.CAUSE) {
+                causesNamed.add(term);
+            }
             if (kindOf(term) == Kind.SERVICE) {
                 incidentServices.add(term);
             } else if (kindOf(term) == Kind.INTENT && title.contains(term)) {
@@ -499,7 +505,7 @@ public final class IncidentMatcher {
                                 ? "; the subject names " + labels(ticket.subjectServices()) : "")
                         + (ticket.failingServices().stream().anyMatch(sv -> !incidentServices.contains(sv))
                                 ? "; the error names " + labels(ticket.failingServices()) : ""));
-        return new Candidate(incident, score, matched, ownMatch, foreignIntent, resembles, explained,
+        return new Candidate(incident, score, matched, ownMatch, foreignIntent, resembles, explained, causesNamed,
                 matchLine(incident, ticket, matched), scoreLine, otherServiceLine);
     }
 
@@ -863,9 +869,9 @@ public final class IncidentMatcher {
             return degraded;
         }
 
-        /** What the customer says may be the cause (a change of their own, a refusal by policy), if anything. */
-        Optional<Mention> cause() {
-            return mentions.stream().filter(m -> m.cause() != null).findFirst();
+        /** What the customer says may be the cause (a change of their own, a refusal by policy). */
+        List<Mention> causes() {
+            return mentions.stream().filter(m -> m.cause() != null).toList();
         }
 
         Set<String> intents() {
@@ -906,5 +912,6 @@ public final class IncidentMatcher {
     }
 
     private record Candidate(IncidentProfile incident, double score, List<Mention> matched, boolean ownMatch,
-            boolean foreignIntent, Optional<Long> resemblesUnlinked, Set<String> explained, String matchLine, String scoreLine, Optional<String> otherServiceLine) {}
+            boolean foreignIntent, Optional<Long> resemblesUnlinked, Set<String> explained, Set<String> causesNamed,
+            String matchLine, String scoreLine, Optional<String> otherServiceLine) {}
 }

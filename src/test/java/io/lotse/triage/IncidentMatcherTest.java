@@ -185,8 +185,30 @@ class IncidentMatcherTest {
         TriageDecision dmarc = decide("Unser Newsletter kommt nicht an, die Mails kommen zurück wegen DMARC", MAIL);
 
         assertNotEquals(Decision.AUTO_LINKED, unknown.decision(), unknown.reasons()::toString);
-        assertReasonMentions(unknown, "quotes a refusal for an unknown address or a sender policy");
+        assertReasonMentions(unknown, "quotes a refusal for an unknown address");
         assertNotEquals(Decision.AUTO_LINKED, dmarc.decision(), dmarc.reasons()::toString);
+    }
+
+    @Test
+    void aCauseTheIncidentNamesIsNoReasonToHoldTheAnswerBack() {
+        IncidentProfile relay = new IncidentProfile(15, "Eingeschränkter E-Mail-Versand an Microsoft und GMX",
+                "Eine IP-Adresse unseres ausgehenden Mail-Relays steht auf einer Blocklist; Mails werden abgelehnt.", START);
+        String bounce = "Unsere Mails an GMX kommen zurück: 550 5.7.1 Service unavailable, blocked using Spamhaus";
+
+        TriageDecision named = decide(bounce, relay);
+        TriageDecision elsewhere = decide(bounce, MAIL);
+
+        assertEquals(Decision.AUTO_LINKED, named.decision(), named.reasons()::toString);
+        assertNotEquals(Decision.AUTO_LINKED, elsewhere.decision(), elsewhere.reasons()::toString);
+        assertReasonMentions(elsewhere, "quotes a block list");
+    }
+
+    @Test
+    void aCustomerWhoFoundTheirOwnMistakeIsNotAnsweredAboutTheIncident() {
+        TriageDecision decision = decide("AW: Webseite down. Hat sich erledigt, war mein Fehler im Theme, sorry!", WEB);
+
+        assertNotEquals(Decision.AUTO_LINKED, decision.decision(), decision.reasons()::toString);
+        assertReasonMentions(decision, "says the trouble was their own or is settled");
     }
 
     @Test
