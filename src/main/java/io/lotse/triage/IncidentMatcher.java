@@ -42,19 +42,27 @@ import org.apache.lucene.analysis.Analyzer;
  *                          tickets count less, words of unlinked ones push away) + 0.3 x coverage: the
  *                          share of the customer's words the incident explains
  * x 0.8   the ticket reports services and the incident names others, none shared ("Mail" vs web hosting);
- *         in proportion when some are shared (x0.9 for one of two)
- * x 0.6   non-outage intent the incident does not name (invoice, password, DNS change, ... see
- *         non-outage-intent.txt)
+ *         in proportion when some are shared (x0.9 for one of two); fully when the subject or the error
+ *         message itself ("Error establishing a database connection") names only services it does not
+ * x 0.6   non-outage intent the incident's title does not name (password reset, DNS change, upgrade, ...
+ *         see non-outage-intent.txt); side requests (invoice, compensation) cost nothing, they keep the
+ *         ticket open for a person instead
  * x 0.7   the ticket resembles one a person unlinked from the incident
  * </pre>
  * So "outage wording + a service the title names" scores 0.60 before shared words: an automatic link at
  * 0.80 needs the customer's other words to fit the incident too.
  *
+ * <p>Outage words in a question about the future ("will my site go offline?") report nothing.
+ *
  * <p>Hard guards stay outside the score, so that they are auditable; each one downgrades an automatic
  * link to a suggestion and says so in the reasons: machine-sent mail, non-outage intent the incident does
- * not name, nothing but generic outage words matched, only linked tickets' words matched, a change of the
- * customer's own, no problem wording, trouble that began before the incident, resemblance to an unlinked
- * ticket, and a margin to the runner-up incident below {@code minMargin}.
+ * not name, nothing but generic outage words matched, only linked tickets' words matched, a cause the
+ * customer names that the incident does not (a change of their own, a refusal for an unknown address, a
+ * block list, an expired domain, "war mein Fehler"), no problem wording, trouble that began before the
+ * incident, resemblance to an unlinked ticket, two incidents that would each answer another of the
+ * customer's services, and a margin to the runner-up incident below {@code minMargin}. The same customer
+ * writing again about a case linked to an incident continues it: the threshold, margin and word guards
+ * are then not needed, the others still hold.
  * A ticket sent before an incident started (allowing {@link #CLOCK_SKEW}) is never matched to it.
  *
  * <p>Stateless and thread-safe. Expects an analyzer that emits the concept tokens of

@@ -56,9 +56,6 @@ public final class TriageVocabulary {
         CAUSE
     }
 
-    /** The one concept token for "the customer changed something of their own". */
-    public static final String SELF_CHANGE = "xselfchange";
-
     /** The cause concept that says the opposite: "nothing changed on our end". */
     public static final String NO_CHANGE = "xnochange";
 
