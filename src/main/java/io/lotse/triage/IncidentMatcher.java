@@ -481,9 +481,9 @@ public final class IncidentMatcher {
                 && Collections.disjoint(ticket.subjectServices(), incidentServices);
         // An error message that names its service ("Error establishing a database connection") says what
         // failed; the website it appears on is only where.
-        subjectElsewhere |= !incidentServices.isEmpty()
+        boolean errorElsewhere = !incidentServices.isEmpty()
                 && ticket.failingServices().stream().anyMatch(sv -> !incidentServices.contains(sv));
-        if (subjectElsewhere) {
+        if (subjectElsewhere || errorElsewhere) {
             serviceFactor = Math.min(serviceFactor, OTHER_SERVICE_FACTOR);
         }
         Set<String> explained = new TreeSet<>(ticket.affectedServices());
@@ -503,16 +503,14 @@ public final class IncidentMatcher {
                 serviceFactor < 1.0 ? " x " + fmt(serviceFactor) + " (other service)" : "",
                 foreignIntent ? " x " + INTENT_FACTOR + " (non-outage intent)" : "",
                 resembles.map(id -> " x " + UNLINKED_FACTOR + " (like ticket " + id + ", unlinked by a person)").orElse(""));
-        Optional<String> otherServiceLine = otherServices.isEmpty() && !subjectElsewhere ? Optional.empty()
+        Optional<String> otherServiceLine = otherServices.isEmpty() && !subjectElsewhere && !errorElsewhere
+                ? Optional.empty()
                 : Optional.of("reports " + labels(ticket.affectedServices()) + " (" + quoted(ticket.serviceSurfaces()) + ")"
                         + " but incident " + incident.incidentId() + " names " + labels(incidentServices)
                         + (!otherServices.isEmpty() && otherServices.size() < ticket.affectedServices().size()
                                 ? ", not " + labels(otherServices) : "")
-                        + (subjectElsewhere && !ticket.subjectServices().isEmpty()
-                                && Collections.disjoint(ticket.subjectServices(), incidentServices)
-                                ? "; the subject names " + labels(ticket.subjectServices()) : "")
-                        + (ticket.failingServices().stream().anyMatch(sv -> !incidentServices.contains(sv))
-                                ? "; the error names " + labels(ticket.failingServices()) : ""));
+                        + (subjectElsewhere ? "; the subject names " + labels(ticket.subjectServices()) : "")
+                        + (errorElsewhere ? "; the error names " + labels(ticket.failingServices()) : ""));
         return new Candidate(incident, score, matched, ownMatch, foreignIntent, resembles, explained, causesNamed,
                 matchLine(incident, ticket, matched), scoreLine, otherServiceLine);
     }
