@@ -163,9 +163,7 @@ class ConsoleBrowserTest {
         Chromium.screenshot(browser, "admin");
         WebElement form = browser.findElement(By.id("roles-" + name));
         form.findElement(By.cssSelector("input[name=ops]")).click();
-        WebElement leaving = browser.findElement(By.tagName("html"));
-        form.findElement(By.cssSelector("button[type=submit]")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(leaving));
+        clickAndAwaitNextPage(form.findElement(By.cssSelector("button[type=submit]")));
         assertThat(browser.findElement(By.cssSelector(".done")).getText()).startsWith("Roles of " + name + " saved");
         Api.admin().get("/api/users").then().body("find { it.username == '" + name + "' }.roles",
                 equalTo(java.util.List.of("agent", "ops")));
@@ -237,10 +235,23 @@ class ConsoleBrowserTest {
      * reading that one instead was a race that made this test flaky.
      */
     private WebElement submit(By button) {
-        WebElement leaving = browser.findElement(By.tagName("html"));
-        browser.findElement(button).click();
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
-        wait.until(ExpectedConditions.stalenessOf(leaving));
-        return wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".done")));
+        clickAndAwaitNextPage(browser.findElement(button));
+        return new WebDriverWait(browser, Duration.ofSeconds(15))
+                .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".done")));
+    }
+
+    /**
+     * Clicks and waits until another document has loaded. The page being left is marked on its window
+     * object, which the next document does not inherit. Asking an element of the old page whether it
+     * went stale is not reliable: Chromium 156 sometimes answers that with an inspector error instead of
+     * a stale-element error, which failed a CI run.
+     */
+    private void clickAndAwaitNextPage(WebElement button) {
+        browser.executeScript("window.lotseLeftPage = true");
+        button.click();
+        new WebDriverWait(browser, Duration.ofSeconds(15))
+                .ignoring(org.openqa.selenium.WebDriverException.class) // a script may meet the page mid-navigation
+                .until(driver -> Boolean.TRUE.equals(browser.executeScript(
+                        "return window.lotseLeftPage === undefined && document.readyState === 'complete'")));
     }
 }
