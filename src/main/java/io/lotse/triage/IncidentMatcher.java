@@ -1,19 +1,24 @@
 package io.lotse.triage;
 
+import static io.lotse.triage.ReasonText.fmt;
+import static io.lotse.triage.ReasonText.labels;
+import static io.lotse.triage.ReasonText.name;
+import static io.lotse.triage.ReasonText.quoted;
+import static io.lotse.triage.ReasonText.time;
+
 import io.lotse.triage.index.Tokens;
 import io.lotse.triage.index.Tokens.Token;
 import io.lotse.triage.index.TriageVocabulary;
 import io.lotse.triage.index.TriageVocabulary.Concept;
 import io.lotse.triage.index.TriageVocabulary.Kind;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -23,7 +28,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.WeakHashMap;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.apache.lucene.analysis.Analyzer;
 
 /**
@@ -54,15 +58,12 @@ import org.apache.lucene.analysis.Analyzer;
  *
  * <p>Outage words in a question about the future ("will my site go offline?") report nothing.
  *
- * <p>Hard guards stay outside the score, so that they are auditable; each one downgrades an automatic
- * link to a suggestion and says so in the reasons: machine-sent mail, non-outage intent the incident does
- * not name, nothing but generic outage words matched, only linked tickets' words matched, a cause the
- * customer names that the incident does not (a change of their own, a refusal for an unknown address, a
- * block list, an expired domain, "war mein Fehler"), no problem wording, trouble that began before the
- * incident, resemblance to an unlinked ticket, two incidents that would each answer another of the
- * customer's services, and a margin to the runner-up incident below {@code minMargin}. The same customer
- * writing again about a case linked to an incident continues it: the threshold, margin and word guards
- * are then not needed, the others still hold.
+ * <p>Hard guards stay outside the score, so that they are auditable ({@link AnswerGuards}): machine-sent
+ * mail, a non-outage intent the incident does not name, a cause the customer names that the incident
+ * does not (a change of their own, a block list, "war mein Fehler"), trouble that began before the
+ * incident, resemblance to an unlinked ticket, too little matched, and another incident as likely. The
+ * same customer writing again about a case linked to an incident continues it: the threshold, margin and
+ * word guards are then not needed, the others still hold.
  * A ticket sent before an incident started (allowing {@link #CLOCK_SKEW}) is never matched to it.
  *
  * <p>Stateless and thread-safe. Expects an analyzer that emits the concept tokens of
@@ -72,12 +73,8 @@ public final class IncidentMatcher {
 
     /** Clocks of mail servers, phones and the ops console disagree by this much. */
     public static final Duration CLOCK_SKEW = Duration.ofMinutes(2);
-    /**
-     * "Seit gestern" is read as days in UTC; this much slack covers the team's time zone and a customer
-     * who noticed a night-time incident "yesterday".
-     */
-    static final Duration PROBLEM_START_SLACK = Duration.ofHours(6);
-    private static final ProblemStart PROBLEM_START = new ProblemStart(java.time.ZoneOffset.UTC);
+    /** The default of {@code lotse.reply.time-zone}. */
+    static final ZoneId DEFAULT_ZONE = ZoneId.of("Europe/Berlin");
 
     static final double OUTAGE_WEIGHT = 0.30;
     static final double OBJECT_WEIGHT = 0.30;
@@ -146,27 +143,30 @@ public final class IncidentMatcher {
     private static final Pattern SENTENCE = Pattern.compile("(?<=[.!?])\\s+|\\R");
     /** A service named only outside the clauses with outage wording is mentioned in passing. */
     static final double OBJECT_IN_PASSING = 0.5;
-    private static final int MAX_WORDS_IN_REASON = 6;
-    private static final int MAX_TITLE_IN_REASON = 60;
 
     private final Analyzer analyzer;
     private final TermRarity rarity;
     private final TriageThresholds thresholds;
     private final TriageVocabulary vocabulary;
     private final Set<String> genericTerms;
+    private final AnswerGuards guards;
 
     public IncidentMatcher(Analyzer analyzer, TermRarity rarity, TriageThresholds thresholds) {
-        this(analyzer, rarity, thresholds, TriageVocabulary.defaults());
+        this(analyzer, rarity, thresholds, TriageVocabulary.defaults(), DEFAULT_ZONE);
     }
 
-    /** With a vocabulary other than the shipped one; the analyzer must have been built from it. */
+    /**
+     * With a vocabulary other than the shipped one (the analyzer must have been built from it), and the
+     * customers' time zone, in which their "gestern" and "seit Montag" begin.
+     */
     public IncidentMatcher(Analyzer analyzer, TermRarity rarity, TriageThresholds thresholds,
-            TriageVocabulary vocabulary) {
+            TriageVocabulary vocabulary, ZoneId customersZone) {
         this.analyzer = Objects.requireNonNull(analyzer, "analyzer");
         this.rarity = Objects.requireNonNull(rarity, "rarity");
         this.thresholds = Objects.requireNonNull(thresholds, "thresholds");
         this.vocabulary = Objects.requireNonNull(vocabulary, "vocabulary");
         this.genericTerms = checkedGenericTerms();
+        this.guards = new AnswerGuards(vocabulary, thresholds, Objects.requireNonNull(customersZone, "customersZone"));
     }
 
     /**
@@ -250,56 +250,8 @@ public final class IncidentMatcher {
             return new TriageDecision(Decision.SUGGESTED, incidentId, best.score(), reasons, terms.requests());
         }
 
-        // The score (or the customer's open case) says "automatic"; the guards may still say no. All failing
-        // guards are reported. An intent the incident itself names ("wegen der Wartung?" while ops declared a
-        // maintenance) is the question the incident answers; any other intent keeps the answer for a person.
-        boolean guarded = ticket.machineSent() || best.foreignIntent();
-        // What the customer says about the cause: a change of their own, a refusal naming an unknown address
-        // or the sender's policy (SPF, DMARC): their setup, not the incident, may be the reason.
-        // A cause the incident itself names ("IP auf einer Blocklist") is the incident's, not the customer's.
-        Optional<Mention> cause = terms.causes().stream().filter(m -> !best.causesNamed().contains(m.cause())).findFirst();
-        cause.ifPresent(m -> reasons.add(vocabulary.concept(m.cause()).map(Concept::label).orElse(m.cause())
-                + " ('" + m.surface() + "'): an agent decides"));
-        guarded |= cause.isPresent();
-        Optional<ProblemStart.Said> began = PROBLEM_START.in(ticket.subject() + "\n" + ticket.text(), ticket.sentAt())
-                .filter(said -> ProblemStart.before(said, best.incident().startedAt(), PROBLEM_START_SLACK));
-        began.ifPresent(said -> reasons.add("the customer's trouble began earlier ('" + said.phrase() + "') than incident "
-                + best.incident().incidentId() + " (" + time(best.incident().startedAt()) + "): an agent decides"));
-        guarded |= began.isPresent();
-        guarded |= best.resemblesUnlinked().isPresent();
-        // What the words alone must show; the customer's open case shows it already.
-        if (caseTicket.isEmpty()) {
-            if (best.matched().isEmpty()) {
-                guarded = true;
-                reasons.add("only outage wording matches: an automatic link needs a matching service or word besides it");
-            } else if (!best.ownMatch()) {
-                guarded = true;
-                reasons.add("matches only words of tickets linked before, not the incident's own text:"
-                        + " an automatic link needs the incident's title, description or updates to match");
-            }
-            if (!terms.hasOutage() && !terms.hasDegraded()) {
-                guarded = true;
-                reasons.add("the customer reports no problem (no outage, error or degradation wording):"
-                        + " an automatic link needs one");
-            }
-            // "Ins Kundencenter komme ich nicht rein und die WordPress-Seite zeigt 503": each incident explains
-            // one service and would be answered on its own; which one the customer cares about is for a
-            // person to ask.
-            if (runnerUp.isPresent() && runnerUp.get().score() >= thresholds.autoLink()
-                    && !best.explained().containsAll(runnerUp.get().explained())
-                    && !runnerUp.get().explained().containsAll(best.explained())) {
-                guarded = true;
-                reasons.add("reports " + labels(best.explained()) + " and " + labels(runnerUp.get().explained())
-                        + ": incident " + best.incident().incidentId() + " names the one, incident "
-                        + runnerUp.get().incident().incidentId() + " the other: an agent picks the incident");
-            }
-            if (runnerUp.isPresent() && best.score() - runnerUp.get().score() < thresholds.minMargin()) {
-                guarded = true;
-                reasons.add("margin " + fmt(best.score() - runnerUp.get().score()) + " to incident "
-                        + runnerUp.get().incident().incidentId() + " is below " + fmt(thresholds.minMargin())
-                        + ": an agent picks the incident");
-            }
-        }
+        // The score (or the customer's open case) says "automatic"; the guards may still say no.
+        boolean guarded = guards.holdBack(ticket, terms, best, runnerUp, caseTicket.isPresent(), reasons);
         if (guarded) {
             reasons.add("suggested to an agent instead of answering automatically");
             return new TriageDecision(Decision.SUGGESTED, incidentId, best.score(), reasons, terms.requests());
@@ -340,7 +292,7 @@ public final class IncidentMatcher {
                 text.addAll(terms);
             }
         }
-        Map<String, Double> votes = new java.util.HashMap<>();
+        Map<String, Double> votes = new HashMap<>();
         for (IncidentProfile.LinkedTicket t : incident.linked()) {
             double vote = t.confirmed() ? 1.0 : AUTO_LINK_VOTE;
             for (String term : new HashSet<>(Tokens.tokens(analyzer, t.text()))) {
@@ -348,7 +300,7 @@ public final class IncidentMatcher {
             }
         }
         // An unlinked ticket's words push the profile away from them as strongly as a confirmed link pulls.
-        Map<Long, Set<String>> unlinked = new java.util.LinkedHashMap<>();
+        Map<Long, Set<String>> unlinked = new LinkedHashMap<>();
         for (IncidentProfile.UnlinkedTicket t : incident.unlinked()) {
             Set<String> terms = new HashSet<>(Tokens.tokens(analyzer, t.text()));
             unlinked.put(t.ticketId(), terms);
@@ -505,12 +457,12 @@ public final class IncidentMatcher {
                 resembles.map(id -> " x " + UNLINKED_FACTOR + " (like ticket " + id + ", unlinked by a person)").orElse(""));
         Optional<String> otherServiceLine = otherServices.isEmpty() && !subjectElsewhere && !errorElsewhere
                 ? Optional.empty()
-                : Optional.of("reports " + labels(ticket.affectedServices()) + " (" + quoted(ticket.serviceSurfaces()) + ")"
-                        + " but incident " + incident.incidentId() + " names " + labels(incidentServices)
+                : Optional.of("reports " + labels(vocabulary, ticket.affectedServices()) + " (" + quoted(ticket.serviceSurfaces()) + ")"
+                        + " but incident " + incident.incidentId() + " names " + labels(vocabulary, incidentServices)
                         + (!otherServices.isEmpty() && otherServices.size() < ticket.affectedServices().size()
-                                ? ", not " + labels(otherServices) : "")
-                        + (subjectElsewhere ? "; the subject names " + labels(ticket.subjectServices()) : "")
-                        + (errorElsewhere ? "; the error names " + labels(ticket.failingServices()) : ""));
+                                ? ", not " + labels(vocabulary, otherServices) : "")
+                        + (subjectElsewhere ? "; the subject names " + labels(vocabulary, ticket.subjectServices()) : "")
+                        + (errorElsewhere ? "; the error names " + labels(vocabulary, ticket.failingServices()) : ""));
         return new Candidate(incident, score, matched, ownMatch, foreignIntent, resembles, explained, causesNamed,
                 matchLine(incident, ticket, matched), scoreLine, otherServiceLine);
     }
@@ -526,7 +478,7 @@ public final class IncidentMatcher {
         if (profile.unlinked().isEmpty()) {
             return Optional.empty();
         }
-        Map<String, Double> extra = new java.util.HashMap<>();
+        Map<String, Double> extra = new HashMap<>();
         for (Mention m : ticket.mentions()) {
             m.contentTerms().forEach(t -> extra.put(t, Math.max(rarity(t), 0.1)));
             m.objects().forEach(t -> extra.put(t, CONCEPT_RARITY));
@@ -562,7 +514,7 @@ public final class IncidentMatcher {
         Set<Mention> shown = new TreeSet<>(Comparator.comparingInt(Mention::start));
         shown.addAll(matched);
         ticket.mentions().stream().filter(Mention::outage).forEach(shown::add);
-        List<String> words = shown.stream().map(Mention::surface).distinct().limit(MAX_WORDS_IN_REASON).toList();
+        List<String> words = shown.stream().map(Mention::surface).distinct().limit(ReasonText.MAX_WORDS).toList();
         if (words.isEmpty()) {
             return "nothing in the ticket matches incident " + name(incident);
         }
@@ -624,7 +576,7 @@ public final class IncidentMatcher {
                         m.services(), m.topics(), m.intents(), m.requests(), m.contentTerms()));
             }
         }
-        return new TicketTerms(mentions, subjectEnd);
+        return new TicketTerms(mentions, subjectEnd, vocabulary);
     }
 
     /** English future or conditional; German conditional, or "wird/werden" with "sein" (not the passive). */
@@ -738,186 +690,9 @@ public final class IncidentMatcher {
         }
     }
 
-    // ---- reasons ---------------------------------------------------------------------------------
-
-    private String labels(Set<String> concepts) {
-        return concepts.stream()
-                .map(c -> vocabulary.concept(c).map(Concept::label).orElse(c))
-                .collect(Collectors.joining(", "));
-    }
-
-    private static String name(IncidentProfile incident) {
-        String title = incident.title().strip();
-        if (title.length() > MAX_TITLE_IN_REASON) {
-            title = title.substring(0, MAX_TITLE_IN_REASON - 1) + "\u2026";
-        }
-        return incident.incidentId() + " '" + title + "'";
-    }
-
-    private static String quoted(java.util.Collection<String> words) {
-        return words.stream().map(w -> "'" + w + "'").collect(Collectors.joining(", "));
-    }
-
-    private static String fmt(double value) {
-        return String.format(Locale.ROOT, "%.2f", value);
-    }
-
-    private static String time(Instant instant) {
-        return instant.truncatedTo(ChronoUnit.SECONDS).toString();
-    }
-
     private static Set<String> union(Set<String> a, Set<String> b) {
         Set<String> all = new HashSet<>(a);
         all.addAll(b);
         return all;
     }
-
-    // ---- values ----------------------------------------------------------------------------------
-
-    /** Words of the customer that belong together, with what they mean for triage. */
-    private record Mention(String surface, int start, int clause, boolean outage, boolean degradedOnly,
-            boolean known, String cause, Set<String> services, Set<String> topics, Set<String> intents, Set<String> requests,
-            Set<String> contentTerms) {
-
-        /** Anything that can match an incident or shows what else the customer talks about. */
-        boolean isContent() {
-            return !contentTerms.isEmpty() || !services.isEmpty() || !topics.isEmpty() || !intents.isEmpty()
-                    || !requests.isEmpty();
-        }
-
-        Set<String> objects() {
-            return union(services, topics);
-        }
-    }
-
-    private final class TicketTerms {
-        private final List<Mention> mentions;
-        private final Set<Integer> affectedClauses = new HashSet<>();
-        private final Set<String> affectedServices = new TreeSet<>();
-        private final List<String> serviceSurfaces = new ArrayList<>();
-        private final Map<String, Set<String>> intentSurfaces = new LinkedHashMap<>();
-        private final Map<String, Set<String>> requestSurfaces = new LinkedHashMap<>();
-        private final boolean outage;
-        private final boolean degraded;
-
-        private final Set<String> subjectServices = new TreeSet<>();
-        private final Set<String> failingServices = new TreeSet<>();
-
-        TicketTerms(List<Mention> mentions, int subjectEnd) {
-            this.mentions = List.copyOf(mentions);
-            mentions.stream().filter(m -> m.start() < subjectEnd).forEach(m -> subjectServices.addAll(m.services()));
-            mentions.stream().filter(Mention::outage).forEach(m -> failingServices.addAll(m.services()));
-            boolean anyOutage = false;
-            boolean anyDegraded = false;
-            Set<Integer> outageClauses = new HashSet<>();
-            for (Mention m : mentions) {
-                if (m.outage()) {
-                    if (m.degradedOnly()) {
-                        anyDegraded = true;
-                    } else {
-                        anyOutage = true;
-                    }
-                    outageClauses.add(m.clause());
-                }
-                for (String intent : m.intents()) {
-                    intentSurfaces.computeIfAbsent(intent, i -> new LinkedHashSet<>()).add(m.surface());
-                }
-                for (String request : m.requests()) {
-                    requestSurfaces.computeIfAbsent(request, r -> new LinkedHashSet<>()).add(m.surface());
-                }
-            }
-            this.outage = anyOutage;
-            this.degraded = anyDegraded;
-            // The services "affected" are those named in a clause with outage wording; when no clause
-            // has both (or there is no outage wording), every named service counts.
-            boolean objectNearOutage = mentions.stream()
-                    .anyMatch(m -> !m.objects().isEmpty() && outageClauses.contains(m.clause()));
-            for (Mention m : mentions) {
-                if (!objectNearOutage || outageClauses.contains(m.clause())) {
-                    affectedClauses.add(m.clause());
-                    if (!m.services().isEmpty()) {
-                        affectedServices.addAll(m.services());
-                        if (!serviceSurfaces.contains(m.surface())) {
-                            serviceSurfaces.add(m.surface());
-                        }
-                    }
-                }
-            }
-        }
-
-        /** Services named by the failure wording itself ("could not resolve", "database error"). */
-        Set<String> failingServices() {
-            return failingServices;
-        }
-
-        /** Services the subject line names: what the customer writes about first. */
-        Set<String> subjectServices() {
-            return subjectServices;
-        }
-
-        boolean isAffected(Mention mention) {
-            return affectedClauses.contains(mention.clause());
-        }
-
-        Set<String> affectedServices() {
-            return affectedServices;
-        }
-
-        List<Mention> mentions() {
-            return mentions;
-        }
-
-        boolean hasOutage() {
-            return outage;
-        }
-
-        boolean hasDegraded() {
-            return degraded;
-        }
-
-        /** What the customer says may be the cause (a change of their own, a refusal by policy). */
-        List<Mention> causes() {
-            return mentions.stream().filter(m -> m.cause() != null).toList();
-        }
-
-        Set<String> intents() {
-            return intentSurfaces.keySet();
-        }
-
-        List<String> serviceSurfaces() {
-            return serviceSurfaces.stream().limit(MAX_WORDS_IN_REASON).toList();
-        }
-
-        boolean hasIntent() {
-            return !intentSurfaces.isEmpty();
-        }
-
-        /** "asks about maintenance ('wartung'): never answered automatically" */
-        List<String> intentLines(boolean foreign) {
-            String consequence = foreign ? ": never answered automatically" : ": what the incident itself is about";
-            return lines(intentSurfaces, consequence);
-        }
-
-        /** Labels of the side requests: "asks about an invoice". */
-        List<String> requests() {
-            return requestSurfaces.keySet().stream()
-                    .map(r -> vocabulary.concept(r).map(Concept::label).orElse(r)).toList();
-        }
-
-        /** "asks about an invoice ('rechnung'): a person answers that" */
-        List<String> requestLines() {
-            return lines(requestSurfaces, ": a person answers that");
-        }
-
-        private List<String> lines(Map<String, Set<String>> surfaces, String consequence) {
-            return surfaces.entrySet().stream()
-                    .map(e -> vocabulary.concept(e.getKey()).map(Concept::label).orElse(e.getKey())
-                            + " (" + quoted(e.getValue().stream().limit(3).toList()) + ")" + consequence)
-                    .toList();
-        }
-    }
-
-    private record Candidate(IncidentProfile incident, double score, List<Mention> matched, boolean ownMatch,
-            boolean foreignIntent, Optional<Long> resemblesUnlinked, Set<String> explained, Set<String> causesNamed,
-            String matchLine, String scoreLine, Optional<String> otherServiceLine) {}
 }

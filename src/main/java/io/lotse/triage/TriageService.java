@@ -6,11 +6,14 @@ import io.lotse.incident.LinkFeedback;
 import io.lotse.ticket.Direction;
 import io.lotse.ticket.Message;
 import io.lotse.ticket.Ticket;
+import io.lotse.reply.ReplyConfig;
 import io.lotse.ticket.TicketStatus;
 import io.lotse.triage.index.SearchIndex;
+import io.lotse.triage.index.TriageVocabulary;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -35,11 +38,13 @@ public class TriageService {
     private final SearchIndex index;
     private final TriageConfig config;
     private final Clock clock;
+    private final ZoneId customersZone;
 
-    TriageService(SearchIndex index, TriageConfig config, Clock clock) {
+    TriageService(SearchIndex index, TriageConfig config, ReplyConfig replyConfig, Clock clock) {
         this.index = index;
         this.config = config;
         this.clock = clock;
+        this.customersZone = replyConfig.timeZone();
     }
 
     /**
@@ -83,7 +88,7 @@ public class TriageService {
         // A storm makes its own words common among tickets; they must not lose weight because of it (the
         // first tickets would then be linked and the hundredth only suggested). Rare words still weigh more.
         IncidentMatcher matcher = new IncidentMatcher(index.analyzer(), term -> Math.max(STORM_PROOF_RARITY, index.idf(term)),
-                config.thresholds());
+                config.thresholds(), TriageVocabulary.defaults(), customersZone);
         return matcher.decide(ticket, active);
     }
 

@@ -40,4 +40,13 @@ class ProblemStartTest {
         assertTrue(ProblemStart.before(yesterday, Instant.parse("2026-03-11T09:00:00Z"), Duration.ofHours(6)));
         assertTrue(!ProblemStart.before(yesterday, Instant.parse("2026-03-11T02:00:00Z"), Duration.ofHours(6)));
     }
+
+    @Test
+    void yesterdayEndsAtTheCustomersMidnight() {
+        ProblemStart berlin = new ProblemStart(java.time.ZoneId.of("Europe/Berlin"));
+        assertEquals(Instant.parse("2026-03-10T23:00:00Z"), berlin.in("seit gestern down", SENT).orElseThrow().notAfter());
+        // Sent at 00:30 in Berlin (23:30 UTC): "gestern" is already the 11th there.
+        Instant afterMidnight = Instant.parse("2026-03-11T23:30:00Z");
+        assertEquals(Instant.parse("2026-03-11T23:00:00Z"), berlin.in("seit gestern down", afterMidnight).orElseThrow().notAfter());
+    }
 }

@@ -1,0 +1,125 @@
+package io.lotse.triage;
+
+import static io.lotse.triage.ReasonText.fmt;
+import static io.lotse.triage.ReasonText.labels;
+import static io.lotse.triage.ReasonText.time;
+
+import io.lotse.triage.index.TriageVocabulary;
+import io.lotse.triage.index.TriageVocabulary.Concept;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The hard guards: conditions outside the score under which a ticket that scores high enough is still
+ * only suggested, never answered automatically. They stay out of the score so that each one is auditable:
+ * every guard that holds adds its own reason line.
+ *
+ * <p>Machine-sent mail and a non-outage intent the incident does not name have their reason lines already
+ * (the ticket says what it is); here they only count. The others: a cause the customer names that the
+ * incident does not, trouble that began before the incident, resemblance to a ticket a person unlinked,
+ * and, unless the customer continues an open case, what the words alone must show (a match beyond outage
+ * wording, on the incident's own text, a problem report at all) and that no other incident explains
+ * the message as well.
+ */
+final class AnswerGuards {
+
+    /**
+     * "Seit gestern" ends at the customer's midnight; an incident that began in the small hours may still
+     * be what someone who noticed it late in the evening calls "yesterday".
+     */
+    static final Duration PROBLEM_START_SLACK = Duration.ofHours(3);
+
+    private final TriageVocabulary vocabulary;
+    private final TriageThresholds thresholds;
+    private final ProblemStart problemStart;
+
+    AnswerGuards(TriageVocabulary vocabulary, TriageThresholds thresholds, ZoneId customersZone) {
+        this.vocabulary = vocabulary;
+        this.thresholds = thresholds;
+        this.problemStart = new ProblemStart(customersZone);
+    }
+
+    /** True when the answer is held back for a person; the reasons of each guard that holds are added. */
+    boolean holdBack(TicketText ticket, TicketTerms terms, Candidate best, Optional<Candidate> runnerUp,
+            boolean continuesCase, List<String> reasons) {
+        // An intent the incident itself names ("wegen der Wartung?" while ops declared a maintenance) is the
+        // question the incident answers; any other intent keeps the answer for a person.
+        boolean held = ticket.machineSent() || best.foreignIntent();
+        held |= namesOtherCause(terms, best, reasons);
+        held |= beganEarlier(ticket, best, reasons);
+        held |= best.resemblesUnlinked().isPresent();
+        // What the words alone must show; the customer's open case shows it already.
+        if (!continuesCase) {
+            held |= wordsFallShort(terms, best, reasons);
+            held |= otherIncidentAsLikely(best, runnerUp, reasons);
+        }
+        return held;
+    }
+
+    /**
+     * What the customer says about the cause: a change of their own, a refusal naming an unknown address
+     * or the sender's policy (SPF, DMARC): their setup, not the incident, may be the reason. A cause the
+     * incident itself names ("IP auf einer Blocklist") is the incident's, not the customer's.
+     */
+    private boolean namesOtherCause(TicketTerms terms, Candidate best, List<String> reasons) {
+        Optional<Mention> cause = terms.causes().stream()
+                .filter(m -> !best.causesNamed().contains(m.cause())).findFirst();
+        cause.ifPresent(m -> reasons.add(vocabulary.concept(m.cause()).map(Concept::label).orElse(m.cause())
+                + " ('" + m.surface() + "'): an agent decides"));
+        return cause.isPresent();
+    }
+
+    private boolean beganEarlier(TicketText ticket, Candidate best, List<String> reasons) {
+        Optional<ProblemStart.Said> began = problemStart.in(ticket.subject() + "\n" + ticket.text(), ticket.sentAt())
+                .filter(said -> ProblemStart.before(said, best.incident().startedAt(), PROBLEM_START_SLACK));
+        began.ifPresent(said -> reasons.add("the customer's trouble began earlier ('" + said.phrase() + "') than incident "
+                + best.incident().incidentId() + " (" + time(best.incident().startedAt()) + "): an agent decides"));
+        return began.isPresent();
+    }
+
+    private static boolean wordsFallShort(TicketTerms terms, Candidate best, List<String> reasons) {
+        boolean fallShort = false;
+        if (best.matched().isEmpty()) {
+            fallShort = true;
+            reasons.add("only outage wording matches: an automatic link needs a matching service or word besides it");
+        } else if (!best.ownMatch()) {
+            fallShort = true;
+            reasons.add("matches only words of tickets linked before, not the incident's own text:"
+                    + " an automatic link needs the incident's title, description or updates to match");
+        }
+        if (!terms.hasOutage() && !terms.hasDegraded()) {
+            fallShort = true;
+            reasons.add("the customer reports no problem (no outage, error or degradation wording):"
+                    + " an automatic link needs one");
+        }
+        return fallShort;
+    }
+
+    private boolean otherIncidentAsLikely(Candidate best, Optional<Candidate> runnerUp, List<String> reasons) {
+        if (runnerUp.isEmpty()) {
+            return false;
+        }
+        Candidate other = runnerUp.get();
+        boolean held = false;
+        // "Ins Kundencenter komme ich nicht rein und die WordPress-Seite zeigt 503": each incident explains
+        // one service and would be answered on its own; which one the customer cares about is for a
+        // person to ask.
+        if (other.score() >= thresholds.autoLink()
+                && !best.explained().containsAll(other.explained())
+                && !other.explained().containsAll(best.explained())) {
+            held = true;
+            reasons.add("reports " + labels(vocabulary, best.explained()) + " and " + labels(vocabulary, other.explained())
+                    + ": incident " + best.incident().incidentId() + " names the one, incident "
+                    + other.incident().incidentId() + " the other: an agent picks the incident");
+        }
+        if (best.score() - other.score() < thresholds.minMargin()) {
+            held = true;
+            reasons.add("margin " + fmt(best.score() - other.score()) + " to incident "
+                    + other.incident().incidentId() + " is below " + fmt(thresholds.minMargin())
+                    + ": an agent picks the incident");
+        }
+        return held;
+    }
+}
