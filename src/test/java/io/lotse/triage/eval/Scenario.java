@@ -8,6 +8,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -18,7 +19,8 @@ import java.util.stream.Stream;
  * times ops declared, updated and resolved them, and the customer messages in arrival order, each
  * labelled with the incident it is about (or none). Times are offsets from the scenario's start.
  */
-record Scenario(String name, String description, List<Incident> incidents, List<Msg> messages) {
+record Scenario(String name, String description, Optional<OffsetDateTime> start, List<Incident> incidents,
+        List<Msg> messages) {
 
     record Update(Duration at, String status, String message) {
     }
@@ -89,7 +91,10 @@ record Scenario(String name, String description, List<Incident> incidents, List<
                         m.path("subject").asText(""), m.get("text").asText(),
                         m.get("expect").isNull() ? Optional.empty() : Optional.of(m.get("expect").asText()), tags));
             }
-            return new Scenario(root.get("scenario").asText(), root.path("description").asText(""), incidents, messages);
+            Optional<OffsetDateTime> start = root.hasNonNull("start")
+                    ? Optional.of(OffsetDateTime.parse(root.get("start").asText())) : Optional.empty();
+            return new Scenario(root.get("scenario").asText(), root.path("description").asText(""), start, incidents,
+                    messages);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read scenario " + file, e);
         }

@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -43,6 +44,9 @@ class TriageEvaluationTest {
 
     private static final List<String> HARD_CASES = List.of("short", "mixed-language", "english", "phone-shorthand",
             "compound", "hard-negative", "ambiguous", "before-declaration");
+
+    /** The longest scenario must fit between its start and the run: no message may be sent in the future. */
+    private static final Duration REPLAY_ROOM = Duration.ofHours(8);
 
     record Judged(Scenario.Msg msg, boolean positive, Call lotse, Call keyword, Call bm25, List<String> reasons) {
     }
@@ -190,8 +194,7 @@ class TriageEvaluationTest {
 
     private List<Judged> replay(Scenario s) {
         Api.resolveAllActiveIncidents();
-        // The scenario happened in the recent past, so that "sent before the incident started" is real.
-        Instant base = Instant.now().minus(Duration.ofHours(8)).truncatedTo(ChronoUnit.MINUTES);
+        Instant base = placed(s.start(), Instant.now());
         String run = Long.toString(System.nanoTime(), 36);
         Map<String, Long> ids = new HashMap<>();
         Map<Long, String> keys = new HashMap<>();
@@ -273,6 +276,25 @@ class TriageEvaluationTest {
         }
         actions.sort(java.util.Comparator.comparing(TimedAction::at).thenComparingInt(TimedAction::order));
         return actions;
+    }
+
+    /**
+     * When the replayed scenario starts. At its own date and time when that lies far enough in the past,
+     * so that "seit gestern", weekdays and times of day mean what its author meant, and every run decides
+     * alike (it used to start eight hours before the run, so day boundaries moved with the time the build
+     * ran). Otherwise at its time of day on the latest day that lies far enough back.
+     */
+    static Instant placed(Optional<OffsetDateTime> start, Instant now) {
+        Instant latest = now.minus(REPLAY_ROOM).truncatedTo(ChronoUnit.MINUTES);
+        if (start.isEmpty()) {
+            return latest;
+        }
+        if (!start.get().toInstant().isAfter(latest)) {
+            return start.get().toInstant();
+        }
+        Instant sameTime = latest.atOffset(ZoneOffset.UTC)
+                .with(start.get().withOffsetSameInstant(ZoneOffset.UTC).toLocalTime()).toInstant();
+        return sameTime.isAfter(latest) ? sameTime.minus(Duration.ofDays(1)) : sameTime;
     }
 
     private static Response post(Scenario.Msg m, Instant base, String run) {
