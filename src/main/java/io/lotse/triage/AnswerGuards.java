@@ -8,6 +8,7 @@ import io.lotse.triage.index.TriageVocabulary;
 import io.lotse.triage.index.TriageVocabulary.Concept;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -48,7 +49,7 @@ final class AnswerGuards {
         // question the incident answers; any other intent keeps the answer for a person.
         boolean held = ticket.machineSent() || best.foreignIntent();
         held |= namesOtherCause(terms, best, reasons);
-        held |= beganEarlier(ticket, best, reasons);
+        held |= beganEarlier(ticket, terms, best, reasons);
         held |= best.resemblesUnlinked().isPresent();
         // What the words alone must show; the customer's open case shows it already.
         if (!continuesCase) {
@@ -71,9 +72,12 @@ final class AnswerGuards {
         return cause.isPresent();
     }
 
-    private boolean beganEarlier(TicketText ticket, Candidate best, List<String> reasons) {
-        Optional<ProblemStart.Said> began = problemStart.in(ticket.subject() + "\n" + ticket.text(), ticket.sentAt())
-                .filter(said -> ProblemStart.before(said, best.incident().startedAt(), PROBLEM_START_SLACK));
+    /** A beginning the customer names in a sentence about the trouble, well before the incident. */
+    private boolean beganEarlier(TicketText ticket, TicketTerms terms, Candidate best, List<String> reasons) {
+        Optional<ProblemStart.Said> began = problemStart.all(terms.text(), ticket.sentAt()).stream()
+                .filter(said -> terms.sentenceIsAboutTrouble(said.offset()))
+                .filter(said -> ProblemStart.before(said, best.incident().startedAt(), PROBLEM_START_SLACK))
+                .min(Comparator.comparing(ProblemStart.Said::notAfter));
         began.ifPresent(said -> reasons.add("the customer's trouble began earlier ('" + said.phrase() + "') than incident "
                 + best.incident().incidentId() + " (" + time(best.incident().startedAt()) + "): an agent decides"));
         return began.isPresent();

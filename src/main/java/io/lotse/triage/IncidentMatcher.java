@@ -576,7 +576,7 @@ public final class IncidentMatcher {
                         m.services(), m.topics(), m.intents(), m.requests(), m.contentTerms()));
             }
         }
-        return new TicketTerms(mentions, subjectEnd, vocabulary);
+        return new TicketTerms(text, mentions, subjectEnd, vocabulary);
     }
 
     /** English future or conditional; German conditional, or "wird/werden" with "sein" (not the passive). */

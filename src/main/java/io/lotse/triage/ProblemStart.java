@@ -23,8 +23,8 @@ import java.util.regex.Pattern;
  */
 public final class ProblemStart {
 
-    /** A phrase of the customer, and the latest instant it can mean. */
-    public record Said(String phrase, Instant notAfter) {
+    /** A phrase of the customer, where it stands in the text, and the latest instant it can mean. */
+    public record Said(String phrase, int offset, Instant notAfter) {
     }
 
     private static final Map<String, DayOfWeek> WEEKDAYS = Map.ofEntries(
@@ -40,11 +40,12 @@ public final class ProblemStart {
     private static final Pattern SINCE = Pattern.compile("(?iu)\\b(?:seit|since)\\s+(?:(?:ich|wir|er|sie|man)\\s+)?"
             + "(?:dem\\s+|letztem\\s+|last\\s+)?"
             + "(gestern|yesterday|vorgestern|tagen|wochen|monaten|einer woche|ein paar tagen|mehreren tagen|letzter woche"
+            + "|einigen tagen|einigen wochen|ein paar wochen|mehreren wochen|einigen monaten"
             + "|letzte woche"
             + "|last week|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|monday|tuesday|wednesday|thursday"
             + "|friday|saturday|sunday)\\b"
             // "for" only with a duration: "for monday" is a plan, not a beginning.
-            + "|\\bfor\\s+(days|weeks|months|a week|a few days)\\b");
+            + "|\\bfor\\s+(days|weeks|months|a week|a few days|a few weeks|several days|several weeks|some weeks)\\b");
 
     private final ZoneId zone;
 
@@ -52,17 +53,20 @@ public final class ProblemStart {
         this.zone = zone;
     }
 
+    /** The earliest beginning the text names, if any. */
     public Optional<Said> in(String text, Instant sentAt) {
+        return all(text, sentAt).stream().min(java.util.Comparator.comparing(Said::notAfter));
+    }
+
+    /** Every phrase that names a beginning, in text order. */
+    public java.util.List<Said> all(String text, Instant sentAt) {
         Matcher m = SINCE.matcher(text);
-        Optional<Said> earliest = Optional.empty();
+        java.util.List<Said> said = new java.util.ArrayList<>();
         while (m.find()) {
             String word = (m.group(1) != null ? m.group(1) : m.group(2)).toLowerCase(Locale.ROOT);
-            Optional<Instant> notAfter = notAfter(word, sentAt);
-            if (notAfter.isPresent() && (earliest.isEmpty() || notAfter.get().isBefore(earliest.get().notAfter()))) {
-                earliest = Optional.of(new Said(m.group().strip(), notAfter.get()));
-            }
+            notAfter(word, sentAt).ifPresent(instant -> said.add(new Said(m.group().strip(), m.start(), instant)));
         }
-        return earliest;
+        return said;
     }
 
     private Optional<Instant> notAfter(String word, Instant sentAt) {
@@ -72,10 +76,12 @@ public final class ProblemStart {
         return Optional.ofNullable(switch (word) {
             case "gestern", "yesterday" -> startOfToday.toInstant();
             case "vorgestern" -> startOfToday.minusDays(1).toInstant();
-            case "tagen", "days", "ein paar tagen", "a few days", "mehreren tagen" -> startOfToday.minusDays(1).toInstant();
-            case "einer woche", "a week", "letzter woche", "letzte woche", "last week", "wochen", "weeks" ->
+            case "tagen", "days", "ein paar tagen", "a few days", "mehreren tagen", "einigen tagen", "several days" ->
+                    startOfToday.minusDays(1).toInstant();
+            case "einer woche", "a week", "letzter woche", "letzte woche", "last week", "wochen", "weeks",
+                    "einigen wochen", "ein paar wochen", "mehreren wochen", "a few weeks", "several weeks", "some weeks" ->
                     startOfToday.minusDays(6).toInstant();
-            case "monaten", "months" -> startOfToday.minusDays(28).toInstant();
+            case "monaten", "months", "einigen monaten" -> startOfToday.minusDays(28).toInstant();
             default -> {
                 DayOfWeek day = WEEKDAYS.get(word);
                 // "seit Montag" on a Monday means this morning: no claim about earlier days.

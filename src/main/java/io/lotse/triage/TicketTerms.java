@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A ticket's words grouped into {@link Mention}s, with what they add up to: whether the customer reports
@@ -25,11 +27,19 @@ final class TicketTerms {
     private final boolean outage;
     private final boolean degraded;
     private final TriageVocabulary vocabulary;
+    private final String text;
 
     private final Set<String> subjectServices = new TreeSet<>();
     private final Set<String> failingServices = new TreeSet<>();
 
-    TicketTerms(List<Mention> mentions, int subjectEnd, TriageVocabulary vocabulary) {
+    /**
+     * Sentence ends for {@link #sentenceIsAboutTrouble}: ! ? line ends, and a period before a space
+     * unless it ends an abbreviation of one to three letters ("Kd.", "n. erreichb.").
+     */
+    private static final Pattern SENTENCE_END = Pattern.compile("(?<!\\b\\p{L}{1,3})\\.+(?=\\s)|[!?]+|\\R");
+
+    TicketTerms(String text, List<Mention> mentions, int subjectEnd, TriageVocabulary vocabulary) {
+        this.text = text;
         this.mentions = List.copyOf(mentions);
         this.vocabulary = vocabulary;
         mentions.stream().filter(m -> m.start() < subjectEnd).forEach(m -> subjectServices.addAll(m.services()));
@@ -70,6 +80,33 @@ final class TicketTerms {
                 }
             }
         }
+    }
+
+    /** The subject and the text, as analysed. */
+    String text() {
+        return text;
+    }
+
+    /**
+     * Whether the sentence around {@code offset} is about the trouble: it has outage, error or degradation
+     * wording, or names a service ("Mails an X kommen seit gestern zurück"). "Seit Wochen" in "der
+     * Vorverkauf ist seit Wochen beworben" says nothing about when a problem began.
+     */
+    boolean sentenceIsAboutTrouble(int offset) {
+        int from = 0;
+        int to = text.length();
+        Matcher end = SENTENCE_END.matcher(text);
+        while (end.find()) {
+            if (end.end() <= offset) {
+                from = end.end();
+            } else {
+                to = end.start();
+                break;
+            }
+        }
+        int start = from;
+        int stop = to;
+        return mentions.stream().anyMatch(m -> (m.outage() || !m.services().isEmpty()) && m.start() >= start && m.start() < stop);
     }
 
     /** Services named by the failure wording itself ("could not resolve", "database error"). */

@@ -108,6 +108,10 @@ class IncidentMatcherTest {
         assertNotEquals(Decision.AUTO_LINKED, since.decision(), since.reasons()::toString);
         assertReasonMentions(since, "the customer's trouble began earlier ('seit gestern') than incident 4");
         assertEquals(Decision.AUTO_LINKED, now.decision(), now.reasons()::toString);
+        // "seit Wochen" about something else than the trouble says nothing about when it began.
+        TriageDecision advertised = decide("Unsere Webseite ist seit 14:50 nicht erreichbar. Der Vorverkauf ist seit "
+                + "Wochen beworben!", WEB);
+        assertEquals(Decision.AUTO_LINKED, advertised.decision(), advertised.reasons()::toString);
     }
 
     @Test

@@ -23,6 +23,9 @@ class ProblemStartTest {
         assertEquals(Instant.parse("2026-03-10T00:00:00Z"), start.in("it has been down for days", SENT).orElseThrow().notAfter());
         assertEquals("Seit Montag", start.in("Seit Montag langsam, seit gestern ganz weg", SENT).orElseThrow().phrase());
         assertEquals(Instant.parse("2026-03-05T00:00:00Z"),
+                start.in("Seit einigen Wochen kommt am Gerät nur noch FTP-Fehler", SENT).orElseThrow().notAfter());
+        assertEquals(Instant.parse("2026-03-05T00:00:00Z"), start.in("broken for a few weeks", SENT).orElseThrow().notAfter());
+        assertEquals(Instant.parse("2026-03-05T00:00:00Z"),
                 start.in("seit ich letzte Woche die Bilder eingebunden habe, warnt Firefox", SENT).orElseThrow().notAfter());
     }
 
