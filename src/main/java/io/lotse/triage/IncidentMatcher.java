@@ -39,7 +39,9 @@ import org.apache.lucene.analysis.Analyzer;
  *   0.30  outage wording   the ticket says something is broken ("nicht erreichbar", "down", 503); degradation
  *                          ("langsam", "zeitweise") counts 0.7 of it, fully for an incident about such trouble
  * + 0.30  service/topic    a service or topic concept of the ticket (xweb, xmail, xdc ...) is named in
- *                          the incident's title (full weight) or only in its text (x0.6); a service
+ *                          the incident's title (full weight) or only in its text (x0.6; a service
+ *                          counts fully there when the title names only a layer below the services,
+ *                          "Störung der Nameserver", whose symptoms the text lists); a service
  *                          the customer names outside the clauses with outage wording counts x0.5
  *                          ("Webseite nicht erreichbar, Mails gehen aber" is about the website)
  * + 0.40  detail           0.7 x other shared words (idf-weighted, title 3x, saturating; words of linked
@@ -97,6 +99,11 @@ public final class IncidentMatcher {
      * outage wording it scores ~0.74, an automatic link then also needs shared words beyond it.
      */
     static final double OBJECT_IN_TEXT_ONLY = 0.6;
+    /**
+     * Layers below the services customers use (name servers, servers, the data centre, the network): an
+     * incident titled only by them is known to customers by its symptoms.
+     */
+    private static final Set<String> LAYERS = Set.of("xdns", "xserver", "xdc", "xnet");
     /** Title terms weigh ~3x the body (Borg 2014 for Lucene duplicate detection). */
     static final double TITLE_BOOST = 3.0;
     /** Evidence at which shared words give 63% of their part; one title word with idf 1 reaches it. */
@@ -332,6 +339,12 @@ public final class IncidentMatcher {
             }
         }
 
+        // An incident titled by its layer ("Störung Nameserver", "Stromausfall im Rechenzentrum") shows itself
+        // to customers through the services its text names ("Websites und E-Mails nicht erreichbar"): those
+        // are what customers report, so they count as if the title named them.
+        boolean titleNamesLayerOnly = title.stream().anyMatch(LAYERS::contains)
+                && title.stream().noneMatch(t -> kindOf(t) == Kind.SERVICE && !LAYERS.contains(t));
+        double serviceInText = titleNamesLayerOnly ? 1.0 : OBJECT_IN_TEXT_ONLY;
         double object = 0;
         double evidence = 0;
         double covered = 0;
@@ -358,7 +371,8 @@ public final class IncidentMatcher {
                     strength = 1.0;
                     ownMatch = true;
                 } else if (text.contains(concept)) {
-                    object = Math.max(object, OBJECT_IN_TEXT_ONLY * passing);
+                    object = Math.max(object, (mention.services().contains(concept) ? serviceInText : OBJECT_IN_TEXT_ONLY)
+                            * passing);
                     best = Math.max(best, CONCEPT_RARITY * passing);
                     strength = 1.0;
                     ownMatch = true;

@@ -52,6 +52,21 @@ class IncidentMatcherTest {
                 + "'webseite', 'nicht erreichbar'", decision.reasons().get(0));
     }
 
+    @Test
+    void anIncidentTitledByItsLayerIsKnownByTheSymptomsItsTextNames() {
+        IncidentProfile nameServers = new IncidentProfile(21, "Störung der Nameserver ns1/ns2",
+                "Domains werden nicht aufgelöst: Websites und E-Mail-Postfächer sind nicht erreichbar.", START);
+        IncidentProfile webmail = new IncidentProfile(22, "Webmail-Anmeldung gestört",
+                "Die Anmeldung im Webmail schlägt fehl; Websites zeigen zeitweise Fehler.", START);
+        String report = "Unser Shop ist nicht erreichbar, die Webseite lädt nicht mehr";
+
+        TriageDecision symptom = decide(report, nameServers);
+        TriageDecision aside = decide(report, webmail);
+
+        assertEquals(Decision.AUTO_LINKED, symptom.decision(), symptom.reasons()::toString);
+        assertNotEquals(Decision.AUTO_LINKED, aside.decision(), aside.reasons()::toString);
+    }
+
     static final IncidentProfile BACKUP_MAINTENANCE = new IncidentProfile(9,
             "Wartungsarbeiten am Backup-System: Backups verzögert",
             "Wegen Wartungsarbeiten werden die täglichen Sicherungen verzögert erstellt.", START);
