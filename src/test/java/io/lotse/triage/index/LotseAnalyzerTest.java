@@ -185,6 +185,15 @@ class LotseAnalyzerTest {
     void outOfOfficeTextIsMarked() {
         assertTrue(tokens("Ich bin bis 20.10. nicht im Büro").contains("xautoreply"));
         assertTrue(tokens("I am out of the office until Monday").contains("xautoreply"));
+        assertFalse(tokens("Ich war im Urlaub und sehe jetzt erst die Mahnung").contains("xautoreply"),
+                "a person who mentions a holiday is no robot");
+    }
+
+    @Test
+    void aResetNeedsThePasswordToBeAPasswordQuestion() {
+        assertFalse(tokens("Ich habe das Plugin zurückgesetzt und den Router reset").contains("xpassword"));
+        assertTrue(tokens("Bitte Passwort zurücksetzen").contains("xpassword"));
+        assertTrue(tokens("Ich habe mein Passwort vergessen").contains("xpassword"));
     }
 
     @Test
