@@ -43,9 +43,24 @@ public final class ProblemStart {
             + "|einigen tagen|einigen wochen|ein paar wochen|mehreren wochen|einigen monaten"
             + "|letzte woche"
             + "|last week|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|monday|tuesday|wednesday|thursday"
-            + "|friday|saturday|sunday)\\b"
+            + "|friday|saturday|sunday|ewigkeiten|langem)\\b"
             // "for" only with a duration: "for monday" is a plan, not a beginning.
-            + "|\\bfor\\s+(days|weeks|months|a week|a few days|a few weeks|several days|several weeks|some weeks)\\b");
+            + "|\\b(?:for|schon)\\s+(days|weeks|months|a week|a few days|a few weeks|several days|several weeks|some weeks"
+            + "|ages|a long time|ewig|ewigkeiten)\\b");
+
+    private static final Map<String, Integer> MONTHS = Map.ofEntries(
+            Map.entry("januar", 1), Map.entry("january", 1), Map.entry("februar", 2), Map.entry("february", 2),
+            Map.entry("märz", 3), Map.entry("maerz", 3), Map.entry("march", 3), Map.entry("april", 4),
+            Map.entry("mai", 5), Map.entry("may", 5), Map.entry("juni", 6), Map.entry("june", 6),
+            Map.entry("juli", 7), Map.entry("july", 7), Map.entry("august", 8), Map.entry("september", 9),
+            Map.entry("oktober", 10), Map.entry("october", 10), Map.entry("november", 11), Map.entry("dezember", 12),
+            Map.entry("december", 12));
+
+    /** "seit dem 5. September", "seit 05.09.", "since September 5th", "since 5 September". */
+    private static final Pattern SINCE_DATE = Pattern.compile("(?iu)\\b(?:seit|since)\\s+(?:dem\\s+|the\\s+)?(?:"
+            + "(\\d{1,2})\\.\\s*(?:(\\p{L}+)|(\\d{1,2})\\.)"
+            + "|(\\p{L}+)\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b"
+            + "|(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(\\p{L}+))");
 
     private final ZoneId zone;
 
@@ -66,7 +81,33 @@ public final class ProblemStart {
             String word = (m.group(1) != null ? m.group(1) : m.group(2)).toLowerCase(Locale.ROOT);
             notAfter(word, sentAt).ifPresent(instant -> said.add(new Said(m.group().strip(), m.start(), instant)));
         }
+        Matcher d = SINCE_DATE.matcher(text);
+        while (d.find()) {
+            dayAfter(d, sentAt).ifPresent(instant -> said.add(new Said(d.group().strip(), d.start(), instant)));
+        }
+        said.sort(java.util.Comparator.comparingInt(Said::offset));
         return said;
+    }
+
+    /** The end of the day a date names: in the sending year, or the year before if it lies ahead. */
+    private Optional<Instant> dayAfter(Matcher d, Instant sentAt) {
+        String dayText = d.group(1) != null ? d.group(1) : d.group(5) != null ? d.group(5) : d.group(6);
+        String monthText = d.group(2) != null ? d.group(2) : d.group(3) != null ? d.group(3)
+                : d.group(4) != null ? d.group(4) : d.group(7);
+        Integer month = monthText.chars().allMatch(Character::isDigit) ? Integer.valueOf(monthText)
+                : MONTHS.get(monthText.toLowerCase(Locale.ROOT));
+        int day = Integer.parseInt(dayText);
+        if (month == null || month < 1 || month > 12 || day < 1 || day > java.time.YearMonth.of(2000, month).lengthOfMonth()) {
+            return Optional.empty();
+        }
+        java.time.LocalDate sent = sentAt.atZone(zone).toLocalDate();
+        java.time.LocalDate date = java.time.LocalDate.of(sent.getYear(), month, Math.min(day,
+                java.time.YearMonth.of(sent.getYear(), month).lengthOfMonth()));
+        if (date.isAfter(sent)) {
+            date = date.minusYears(1);
+        }
+        // "seit heute" written as today's date says nothing about earlier days.
+        return date.equals(sent) ? Optional.empty() : Optional.of(date.plusDays(1).atStartOfDay(zone).toInstant());
     }
 
     private Optional<Instant> notAfter(String word, Instant sentAt) {
@@ -81,7 +122,8 @@ public final class ProblemStart {
             case "einer woche", "a week", "letzter woche", "letzte woche", "last week", "wochen", "weeks",
                     "einigen wochen", "ein paar wochen", "mehreren wochen", "a few weeks", "several weeks", "some weeks" ->
                     startOfToday.minusDays(6).toInstant();
-            case "monaten", "months", "einigen monaten" -> startOfToday.minusDays(28).toInstant();
+            case "monaten", "months", "einigen monaten", "ewigkeiten", "langem", "ages", "a long time", "ewig" ->
+                    startOfToday.minusDays(28).toInstant();
             default -> {
                 DayOfWeek day = WEEKDAYS.get(word);
                 // "seit Montag" on a Monday means this morning: no claim about earlier days.

@@ -34,9 +34,10 @@ final class TicketTerms {
 
     /**
      * Sentence ends for {@link #sentenceIsAboutTrouble}: ! ? line ends, and a period before a space
-     * unless it ends an abbreviation of one to three letters ("Kd.", "n. erreichb.").
+     * unless it ends an abbreviation of one to three letters ("Kd.", "n. erreichb.") or a number
+     * ("seit dem 5. September").
      */
-    private static final Pattern SENTENCE_END = Pattern.compile("(?<!\\b\\p{L}{1,3})\\.+(?=\\s)|[!?]+|\\R");
+    private static final Pattern SENTENCE_END = Pattern.compile("(?<!\\b\\p{L}{1,3}|\\p{N})\\.+(?=\\s)|[!?]+|\\R");
 
     TicketTerms(String text, List<Mention> mentions, int subjectEnd, TriageVocabulary vocabulary) {
         this.text = text;

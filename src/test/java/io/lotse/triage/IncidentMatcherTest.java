@@ -127,6 +127,9 @@ class IncidentMatcherTest {
         TriageDecision advertised = decide("Unsere Webseite ist seit 14:50 nicht erreichbar. Der Vorverkauf ist seit "
                 + "Wochen beworben!", WEB);
         assertEquals(Decision.AUTO_LINKED, advertised.decision(), advertised.reasons()::toString);
+        TriageDecision dated = decide("Meine Webseite ist seit dem 2. November nicht erreichbar", WEB);
+        assertNotEquals(Decision.AUTO_LINKED, dated.decision(), dated.reasons()::toString);
+        assertReasonMentions(dated, "began earlier ('seit dem 2. November')");
     }
 
     @Test

@@ -30,6 +30,17 @@ class ProblemStartTest {
     }
 
     @Test
+    void datesGiveTheEndOfThatDay() {
+        assertEquals(Instant.parse("2026-03-06T00:00:00Z"), start.in("Backup schlägt seit dem 5. März fehl", SENT).orElseThrow().notAfter());
+        assertEquals(Instant.parse("2026-03-06T00:00:00Z"), start.in("seit 05.03. kommt die Mail", SENT).orElseThrow().notAfter());
+        assertEquals(Instant.parse("2026-03-06T00:00:00Z"), start.in("failing since March 5th", SENT).orElseThrow().notAfter());
+        assertEquals(Instant.parse("2025-12-25T00:00:00Z"), start.in("seit dem 24. Dezember", SENT).orElseThrow().notAfter());
+        assertEquals(Instant.parse("2026-02-11T00:00:00Z"), start.in("das stört mich schon ewig", SENT).orElseThrow().notAfter());
+        assertEquals(Optional.empty(), start.in("seit ca 14.45 uhr nicht erreichbar", SENT));
+        assertEquals(Optional.empty(), start.in("seit dem 11. März", SENT)); // today
+    }
+
+    @Test
     void timesOfDayPlansAndTodaysWeekdaySayNothing() {
         assertEquals(Optional.empty(), start.in("seit 14:50 nicht erreichbar", SENT));
         assertEquals(Optional.empty(), start.in("seit heute früh down", SENT));

@@ -119,6 +119,7 @@ class TriageEvaluationTest {
         Path out = Path.of("target", "triage-evaluation.md");
         Files.createDirectories(out.getParent());
         Files.writeString(out, report);
+        Files.writeString(Path.of("target", "triage-decisions.csv"), decisionsCsv(results, heldOutResults));
 
         Figures lotse = totals.get("lotse");
         assertThat(lotse.falseAutoReplies).as("automatic replies to messages about something else")
@@ -146,8 +147,8 @@ class TriageEvaluationTest {
      *
      * <p>The figures depend a little on what else is in the test database: word rarity comes from every
      * ticket indexed so far. Run alone: no false automatic reply, recall with suggestions 0.964, auto
-     * recall 0.807. The held-out scenarios (all eight have been looked at by now, see the README): precision
-     * 0.975, recall with suggestions 0.966, auto recall 0.736; their floors guard against regressions only.
+     * recall 0.821. The held-out scenarios (all twelve have been looked at by now, see the README): precision
+     * 0.975, recall with suggestions 0.956, auto recall 0.690; their floors guard against regressions only.
      */
     static final class Floors {
         static final int FALSE_AUTO_REPLIES = 0;
@@ -156,8 +157,31 @@ class TriageEvaluationTest {
         static final double AUTO_RECALL = 0.78;
         static final double HELD_OUT_PRECISION = 0.95;
         static final double HELD_OUT_RECALL = 0.93;
-        static final double HELD_OUT_AUTO_RECALL = 0.70;
+        /** 0.70 with eight held-out scenarios; the CDN and cron/spam-filter ones (round 6) answer fewer. */
+        static final double HELD_OUT_AUTO_RECALL = 0.66;
     }
+
+    /**
+     * One line per message: the label, Lotse's final call, its score and whether a guard held the answer
+     * back. For choosing thresholds on the scores (calibration), which the report's tables cannot show.
+     */
+    private static String decisionsCsv(Map<String, List<Judged>> tuning, Map<String, List<Judged>> heldOut) {
+        StringBuilder csv = new StringBuilder("set,scenario,index,expect,positive,auto,suggested,answered,score,guarded\n");
+        for (var set : List.of(Map.entry("tuning", tuning), Map.entry("held-out", heldOut))) {
+            set.getValue().forEach((scenario, judged) -> judged.forEach(j -> {
+                double score = j.reasons().stream().map(SCORE::matcher).filter(java.util.regex.Matcher::find)
+                        .mapToDouble(m -> Double.parseDouble(m.group(1))).findFirst().orElse(0.0);
+                boolean guarded = j.reasons().stream().anyMatch(r -> r.contains("instead of answering automatically"));
+                csv.append(String.join(",", set.getKey(), scenario, Integer.toString(j.msg().index()),
+                        j.msg().expect().orElse(""), Boolean.toString(j.positive()), j.lotse().autoLinked().orElse(""),
+                        j.lotse().suggested().orElse(""), Boolean.toString(j.lotse().answeredAutomatically()),
+                        String.format(Locale.ROOT, "%.3f", score), Boolean.toString(guarded))).append('\n');
+            }));
+        }
+        return csv.toString();
+    }
+
+    private static final java.util.regex.Pattern SCORE = java.util.regex.Pattern.compile("^score (\\d\\.\\d+) =");
 
     /** One table per scenario; returns the totals per system. */
     private static Map<String, Figures> table(Map<String, List<Judged>> results, StringBuilder report) {
