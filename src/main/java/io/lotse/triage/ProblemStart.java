@@ -3,10 +3,15 @@ package io.lotse.triage;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -15,8 +20,9 @@ import java.util.regex.Pattern;
 
 /**
  * When the customer says their trouble began, if they say it in words that reach back at least a day
- * ("seit gestern", "seit Montag", "since last week", "for days"). A problem that began before an incident
- * started is not caused by it: "Webseite seit Montag langsam" is no answer for today's packet loss.
+ * ("seit gestern", "seit Montag", "seit dem 5. September", "since last week", "for days", "schon ewig").
+ * A problem that began before an incident started is not caused by it: "Webseite seit Montag langsam" is
+ * no answer for today's packet loss.
  * Times of day ("seit 14:50") are left alone: clocks and memories are too vague for them.
  *
  * <p>Returns the latest moment the words allow, so that a doubt always favours the incident.
@@ -70,13 +76,13 @@ public final class ProblemStart {
 
     /** The earliest beginning the text names, if any. */
     public Optional<Said> in(String text, Instant sentAt) {
-        return all(text, sentAt).stream().min(java.util.Comparator.comparing(Said::notAfter));
+        return all(text, sentAt).stream().min(Comparator.comparing(Said::notAfter));
     }
 
     /** Every phrase that names a beginning, in text order. */
-    public java.util.List<Said> all(String text, Instant sentAt) {
+    public List<Said> all(String text, Instant sentAt) {
         Matcher m = SINCE.matcher(text);
-        java.util.List<Said> said = new java.util.ArrayList<>();
+        List<Said> said = new ArrayList<>();
         while (m.find()) {
             String word = (m.group(1) != null ? m.group(1) : m.group(2)).toLowerCase(Locale.ROOT);
             notAfter(word, sentAt).ifPresent(instant -> said.add(new Said(m.group().strip(), m.start(), instant)));
@@ -85,7 +91,7 @@ public final class ProblemStart {
         while (d.find()) {
             dayAfter(d, sentAt).ifPresent(instant -> said.add(new Said(d.group().strip(), d.start(), instant)));
         }
-        said.sort(java.util.Comparator.comparingInt(Said::offset));
+        said.sort(Comparator.comparingInt(Said::offset));
         return said;
     }
 
@@ -97,12 +103,12 @@ public final class ProblemStart {
         Integer month = monthText.chars().allMatch(Character::isDigit) ? Integer.valueOf(monthText)
                 : MONTHS.get(monthText.toLowerCase(Locale.ROOT));
         int day = Integer.parseInt(dayText);
-        if (month == null || month < 1 || month > 12 || day < 1 || day > java.time.YearMonth.of(2000, month).lengthOfMonth()) {
+        if (month == null || month < 1 || month > 12 || day < 1 || day > YearMonth.of(2000, month).lengthOfMonth()) {
             return Optional.empty();
         }
-        java.time.LocalDate sent = sentAt.atZone(zone).toLocalDate();
-        java.time.LocalDate date = java.time.LocalDate.of(sent.getYear(), month, Math.min(day,
-                java.time.YearMonth.of(sent.getYear(), month).lengthOfMonth()));
+        LocalDate sent = sentAt.atZone(zone).toLocalDate();
+        LocalDate date = LocalDate.of(sent.getYear(), month, Math.min(day,
+                YearMonth.of(sent.getYear(), month).lengthOfMonth()));
         if (date.isAfter(sent)) {
             date = date.minusYears(1);
         }
