@@ -5,7 +5,6 @@ import static io.lotse.triage.ReasonText.labels;
 import static io.lotse.triage.ReasonText.time;
 
 import io.lotse.triage.index.TriageVocabulary;
-import io.lotse.triage.index.TriageVocabulary.Concept;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Comparator;
@@ -67,7 +66,7 @@ final class AnswerGuards {
     private boolean namesOtherCause(TicketTerms terms, Candidate best, List<String> reasons) {
         Optional<Mention> cause = terms.causes().stream()
                 .filter(m -> !best.causesNamed().contains(m.cause())).findFirst();
-        cause.ifPresent(m -> reasons.add(vocabulary.concept(m.cause()).map(Concept::label).orElse(m.cause())
+        cause.ifPresent(m -> reasons.add(ReasonText.label(vocabulary, m.cause())
                 + " ('" + m.surface() + "'): an agent decides"));
         return cause.isPresent();
     }

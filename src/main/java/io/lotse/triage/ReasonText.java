@@ -19,10 +19,13 @@ final class ReasonText {
     private ReasonText() {
     }
 
+    /** A concept token as its label reads ("asks about an invoice"); any other term as it is. */
+    static String label(TriageVocabulary vocabulary, String concept) {
+        return vocabulary.concept(concept).map(Concept::label).orElse(concept);
+    }
+
     static String labels(TriageVocabulary vocabulary, Set<String> concepts) {
-        return concepts.stream()
-                .map(c -> vocabulary.concept(c).map(Concept::label).orElse(c))
-                .collect(Collectors.joining(", "));
+        return concepts.stream().map(c -> label(vocabulary, c)).collect(Collectors.joining(", "));
     }
 
     static String name(IncidentProfile incident) {

@@ -1,7 +1,6 @@
 package io.lotse.triage;
 
 import io.lotse.triage.index.TriageVocabulary;
-import io.lotse.triage.index.TriageVocabulary.Concept;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -166,7 +165,7 @@ final class TicketTerms {
     /** Labels of the side requests: "asks about an invoice". */
     List<String> requests() {
         return requestSurfaces.keySet().stream()
-                .map(r -> vocabulary.concept(r).map(Concept::label).orElse(r)).toList();
+                .map(r -> ReasonText.label(vocabulary, r)).toList();
     }
 
     /** "asks about an invoice ('rechnung'): a person answers that" */
@@ -176,7 +175,7 @@ final class TicketTerms {
 
     private List<String> lines(Map<String, Set<String>> surfaces, String consequence) {
         return surfaces.entrySet().stream()
-                .map(e -> vocabulary.concept(e.getKey()).map(Concept::label).orElse(e.getKey())
+                .map(e -> ReasonText.label(vocabulary, e.getKey())
                         + " (" + ReasonText.quoted(e.getValue().stream().limit(3).toList()) + ")" + consequence)
                 .toList();
     }
