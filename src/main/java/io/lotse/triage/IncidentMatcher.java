@@ -43,7 +43,8 @@ import org.apache.lucene.analysis.Analyzer;
  *                          counts x0.8 there when the title names only a layer below the services,
  *                          "Störung der Nameserver", whose symptoms the text lists); a service
  *                          the customer names outside the clauses with outage wording counts x0.5
- *                          ("Webseite nicht erreichbar, Mails gehen aber" is about the website)
+ *                          ("Webseite nicht erreichbar, Mails gehen aber" is about the website); services of
+ *                          a clause that says they work ("Website + Mail laufen.") count for nothing
  * + 0.40  detail           0.7 x other shared words (idf-weighted, title 3x, saturating; words of linked
  *                          tickets count less, words of unlinked ones push away) + 0.3 x coverage: the
  *                          share of the customer's words the incident explains
@@ -133,10 +134,10 @@ public final class IncidentMatcher {
     static final double UNLINKED_FACTOR = 0.7;
     static final double UNLINKED_COVERED = 0.6;
 
+    /** Words between works wording and its negation: "funktioniert seit heute früh um 9 nicht mehr". */
+    static final int NEGATION_REACH = 6;
     /** Negations are kept by the analyzer for phrases, but on their own they match nothing. */
-    private static final List<String> NEGATIONS =
-            List.of("nicht", "kein", "keine", "keinen", "keinem", "keiner", "nichts", "nie", "niemals",
-                    "ohne", "no", "not", "never", "none", "nothing", "cannot", "can't");
+    private static final List<String> NEGATIONS = List.copyOf(TicketTerms.NEGATIONS);
     /** A negation in front of a noun: the customer rules the thing out ("kein Netzproblem"). */
     private static final Set<String> NEGATING_DETERMINERS =
             Set.of("kein", "keine", "keinen", "keinem", "keiner", "no");
@@ -146,10 +147,6 @@ public final class IncidentMatcher {
     /** "Statusseite gesehen", "wieder da?": the customer refers to the incident (see outage-vocabulary.txt). */
     static final String KNOWN = "xknown";
     private static final Pattern NUMBER_LIKE = Pattern.compile("[\\p{N}.,:/+\\-]+");
-    /** "Webseite nicht erreichbar, Mails gehen aber": the outage words refer to their own clause. */
-    /** A period after a word of one to three letters ends an abbreviation ("ca.", "n. erreichb."), no clause. */
-    private static final Pattern CLAUSE_BOUNDARY =
-            Pattern.compile("(?<!\\b\\p{L}{1,3})\\.+(?=\\s)|[,;!?][,;.!?]*(?=\\s)|\\R");
     /** Sentences of an incident's text that name what is NOT affected ("E-Mail und DNS sind nicht betroffen"). */
     private static final Pattern UNAFFECTED = Pattern.compile(
             "(?iu)nicht betroffen|nicht beeinträchtigt|not affected|unaffected|nicht gestört|funktionier\\w* normal");
@@ -241,6 +238,7 @@ public final class IncidentMatcher {
 
         reasons.add(best.matchLine());
         best.otherServiceLine().ifPresent(reasons::add);
+        terms.workingLine().ifPresent(reasons::add);
         best.resemblesUnlinked().ifPresent(id -> reasons.add("resembles ticket " + id + ", which a person unlinked from"
                 + " incident " + best.incident().incidentId() + ": never answered automatically"));
         terms.intentLines(best.foreignIntent()).forEach(reasons::add);
@@ -364,6 +362,9 @@ public final class IncidentMatcher {
             double weight = mention.contentTerms().isEmpty() ? 1.0
                     : mention.contentTerms().stream().mapToDouble(this::rarity).max().orElse(1.0);
             total += weight;
+            if (ticket.isWorking(mention)) {
+                continue; // "Website + Mail laufen": what works is no match, only words the incident leaves unexplained
+            }
             double strength = 0;
             double servicePassing = ticket.isAffected(mention) ? 1.0 : OBJECT_IN_PASSING;
             double best = 0;
@@ -575,6 +576,25 @@ public final class IncidentMatcher {
         if (!group.isEmpty()) {
             mentions.add(mention(text, group));
         }
+        // "funktioniert seit heute früh nicht mehr", "läuft bei mir gar nix": German puts words between the verb
+        // and its negation, which no phrase of the vocabulary can skip; works wording with a negation close
+        // behind it in its clause is outage wording. (A negation in front is another sentence: "damit nichts
+        // verloren geht".)
+        for (int i = 0; i < mentions.size(); i++) {
+            Mention m = mentions.get(i);
+            if (!m.works()) {
+                continue;
+            }
+            for (int j = i + 1; j < Math.min(mentions.size(), i + NEGATION_REACH + 1); j++) {
+                Mention n = mentions.get(j);
+                if (n.clause() == m.clause() && TicketTerms.NEGATIONS.contains(n.surface())) {
+                    String surface = m.surface() + " … " + n.surface();
+                    mentions.set(i, new Mention(surface, m.start(), m.clause(), true, false, false, false, m.cause(),
+                            m.services(), m.topics(), m.intents(), m.requests(), m.contentTerms()));
+                    break;
+                }
+            }
+        }
         // "kein Netzproblem", "no network issue", "kein Problem": what the customer rules out is no evidence
         // (outage phrases with a negation, "keine Verbindung", are phrases of their own and stay).
         for (int i = 1; i < mentions.size(); i++) {
@@ -582,7 +602,7 @@ public final class IncidentMatcher {
             Mention m = mentions.get(i);
             boolean strongOutage = m.outage() && !m.degradedOnly();
             if (NEGATING_DETERMINERS.contains(previous.surface()) && previous.clause() == m.clause() && !strongOutage) {
-                mentions.set(i, new Mention(m.surface(), m.start(), m.clause(), false, false, false, m.cause(),
+                mentions.set(i, new Mention(m.surface(), m.start(), m.clause(), false, false, false, m.works(), m.cause(),
                         Set.of(), Set.of(), m.intents(), m.requests(), Set.of()));
             }
         }
@@ -592,7 +612,7 @@ public final class IncidentMatcher {
         for (int i = 0; i < mentions.size(); i++) {
             Mention m = mentions.get(i);
             if (m.outage() && !m.known() && hypothetical(text, m.start())) {
-                mentions.set(i, new Mention(m.surface(), m.start(), m.clause(), false, false, false, m.cause(),
+                mentions.set(i, new Mention(m.surface(), m.start(), m.clause(), false, false, false, m.works(), m.cause(),
                         m.services(), m.topics(), m.intents(), m.requests(), m.contentTerms()));
             }
         }
@@ -631,6 +651,7 @@ public final class IncidentMatcher {
         boolean outage = false;
         boolean degraded = false;
         boolean known = false;
+        boolean works = false;
         String cause = null;
         Set<String> services = new TreeSet<>();
         Set<String> topics = new TreeSet<>();
@@ -655,6 +676,8 @@ public final class IncidentMatcher {
                 intents.add(term);
             } else if (kind == Kind.REQUEST) {
                 requests.add(term);
+            } else if (kind == Kind.WORKS) {
+                works = true;
             } else if (kind == Kind.CAUSE) {
                 // "nothing changed" is a cause concept too, one that says the opposite.
                 if (!TriageVocabulary.NO_CHANGE.equals(term)) {
@@ -664,18 +687,9 @@ public final class IncidentMatcher {
                 content.add(term);
             }
         }
-        return new Mention(surface, start, clause(text, start), outage || degraded, !outage && degraded, known, cause,
+        return new Mention(surface, start, TicketTerms.clause(text, start), outage || degraded, !outage && degraded, known,
+                works, cause,
                 services, topics, intents, requests, content);
-    }
-
-    /** Index of the clause (split at , ; . ! ? followed by a space, and at line ends) holding offset. */
-    private static int clause(String text, int offset) {
-        java.util.regex.Matcher boundary = CLAUSE_BOUNDARY.matcher(text);
-        int clause = 0;
-        while (boundary.find() && boundary.end() <= offset) {
-            clause++;
-        }
-        return clause;
     }
 
     private Kind kindOf(String term) {

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -38,11 +39,28 @@ final class TicketTerms {
      */
     private static final Pattern SENTENCE_END = Pattern.compile("(?<!\\b\\p{L}{1,3}|\\p{N})\\.+(?=\\s)|[!?]+|\\R");
 
+    /**
+     * "Webseite nicht erreichbar, Mails gehen aber": outage words refer to their own clause. Clauses end at
+     * , ; . ! ? before a space and at line ends; a period after a word of one to three letters ends an
+     * abbreviation ("ca.", "n. erreichb."), no clause.
+     */
+    private static final Pattern CLAUSE_BOUNDARY =
+            Pattern.compile("(?<!\\b\\p{L}{1,3})\\.+(?=\\s)|[,;!?][,;.!?]*(?=\\s)|\\R");
+
+    /** Negations, kept by the analyzer; on their own they match nothing, next to "läuft" they undo it. */
+    static final List<String> NEGATIONS =
+            List.of("nicht", "kein", "keine", "keinen", "keinem", "keiner", "nichts", "nix", "n", "nie", "niemals",
+                    "ohne", "no", "not", "never", "none", "nothing", "cannot", "can't");
+
+    /** Clauses in which the customer says something works, and the services named there. */
+    private final Set<Integer> workingClauses = new HashSet<>();
+    private final Set<String> workingServices = new TreeSet<>();
+    private final List<String> workingSurfaces = new ArrayList<>();
+
     TicketTerms(String text, List<Mention> mentions, int subjectEnd, TriageVocabulary vocabulary) {
         this.text = text;
         this.mentions = List.copyOf(mentions);
         this.vocabulary = vocabulary;
-        mentions.stream().filter(m -> m.start() < subjectEnd).forEach(m -> subjectServices.addAll(m.services()));
         mentions.stream().filter(Mention::outage).forEach(m -> failingServices.addAll(m.services()));
         boolean anyOutage = false;
         boolean anyDegraded = false;
@@ -65,12 +83,32 @@ final class TicketTerms {
         }
         this.outage = anyOutage;
         this.degraded = anyDegraded;
+        // "Website + Mail laufen": a clause that says something works, without outage wording, without a
+        // negation ("läuft seit heute nicht") and not as a question ("Läuft die Seite?").
+        Set<Integer> negatedClauses = new HashSet<>();
+        mentions.stream().filter(m -> NEGATIONS.contains(m.surface())).forEach(m -> negatedClauses.add(m.clause()));
+        for (Mention m : mentions) {
+            if (m.works() && !outageClauses.contains(m.clause()) && !negatedClauses.contains(m.clause())
+                    && !endsInQuestion(text, m.clause()) && saysItWorksNow(text, m)) {
+                workingClauses.add(m.clause());
+            }
+        }
+        for (Mention m : mentions) {
+            if (workingClauses.contains(m.clause()) && !m.services().isEmpty()) {
+                workingServices.addAll(m.services());
+                if (!workingSurfaces.contains(m.surface())) {
+                    workingSurfaces.add(m.surface());
+                }
+            }
+        }
+        mentions.stream().filter(m -> m.start() < subjectEnd && !workingClauses.contains(m.clause()))
+                .forEach(m -> subjectServices.addAll(m.services()));
         // The services "affected" are those named in a clause with outage wording; when no clause
-        // has both (or there is no outage wording), every named service counts.
+        // has both (or there is no outage wording), every named service counts but those said to work.
         boolean objectNearOutage = mentions.stream()
                 .anyMatch(m -> !m.objects().isEmpty() && outageClauses.contains(m.clause()));
         for (Mention m : mentions) {
-            if (!objectNearOutage || outageClauses.contains(m.clause())) {
+            if (!objectNearOutage && !workingClauses.contains(m.clause()) || outageClauses.contains(m.clause())) {
                 affectedClauses.add(m.clause());
                 if (!m.services().isEmpty()) {
                     affectedServices.addAll(m.services());
@@ -112,6 +150,74 @@ final class TicketTerms {
     /** Services named by the failure wording itself ("could not resolve", "database error"). */
     Set<String> failingServices() {
         return failingServices;
+    }
+
+    /** Index of the clause holding offset. */
+    static int clause(String text, int offset) {
+        Matcher boundary = CLAUSE_BOUNDARY.matcher(text);
+        int clause = 0;
+        while (boundary.find() && boundary.end() <= offset) {
+            clause++;
+        }
+        return clause;
+    }
+
+    private static boolean endsInQuestion(String text, int clause) {
+        int[] span = clauseSpan(text, clause);
+        return QUESTION_END.matcher(text.substring(span[0], span[1])).find();
+    }
+
+    /**
+     * A bare verb says something works only at the end of its clause ("Website + Mail laufen.", "Webmail
+     * geht noch"): elsewhere it is how things run ("läuft über einen Cronjob", "läuft normal stündlich",
+     * "um auf Nummer sicher zu gehen"). Either way, not in the past ("gestern hat es noch funktioniert").
+     */
+    private static boolean saysItWorksNow(String text, Mention works) {
+        int[] span = clauseSpan(text, works.clause());
+        if (PAST.matcher(text.substring(span[0], span[1])).find()) {
+            return false;
+        }
+        if (!BARE_WORKS_VERBS.contains(works.surface())) {
+            return true;
+        }
+        int end = Math.min(span[1], works.start() + works.surface().length());
+        return CLAUSE_TAIL.matcher(text.substring(end, span[1])).matches();
+    }
+
+    /** Start and end of a clause, the punctuation that ends it included. */
+    private static int[] clauseSpan(String text, int clause) {
+        int start = 0;
+        Matcher boundary = CLAUSE_BOUNDARY.matcher(text);
+        for (int i = 0; boundary.find(); i++) {
+            if (i == clause) {
+                return new int[] {start, boundary.end()};
+            }
+            start = boundary.end();
+        }
+        return new int[] {start, text.length()};
+    }
+
+    private static final Set<String> BARE_WORKS_VERBS = Set.of("läuft", "laufen", "geht", "gehen", "funktioniert",
+            "funktionieren", "klappt", "klappen", "works", "work", "working");
+    private static final Pattern CLAUSE_TAIL = Pattern.compile(
+            "(?iu)(?:\\s+(?:noch|auch|aber|ja|doch|wohl|soweit|alle|alles|weiterhin|still|too|though))*[\\s\"')\\].,;:!…]*");
+    private static final Pattern QUESTION_END = Pattern.compile("\\?[\\s\"')\\]]*$");
+    private static final Pattern PAST = Pattern.compile(
+            "(?iu)\\b(?:hat|hats|hatte|hatten|habe|haben|hab|war|waren|had|was|were|did)\\b");
+
+    /** The customer says the services of this mention's clause work ("Website + Mail laufen"). */
+    boolean isWorking(Mention mention) {
+        return workingClauses.contains(mention.clause());
+    }
+
+    /** "says website, e-mail work ('website', 'mail')", when the customer says so. */
+    Optional<String> workingLine() {
+        if (workingServices.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of("says " + ReasonText.labels(vocabulary, workingServices) + " work ("
+                + ReasonText.quoted(workingSurfaces.stream().limit(ReasonText.MAX_WORDS).toList())
+                + "): not what they report as broken");
     }
 
     /** Services the subject line names: what the customer writes about first. */

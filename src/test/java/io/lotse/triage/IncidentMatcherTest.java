@@ -67,6 +67,30 @@ class IncidentMatcherTest {
         assertNotEquals(Decision.AUTO_LINKED, aside.decision(), aside.reasons()::toString);
     }
 
+    static final IncidentProfile WEB_AND_MAIL_BY_IPV6 = new IncidentProfile(31,
+            "Server und Webhosting per IPv6 nicht erreichbar",
+            "Websites laden für IPv6-Nutzer nicht, E-Mails werden verzögert zugestellt.", START);
+
+    @Test
+    void whatTheCustomerSaysWorksIsNotWhatTheyReport() {
+        TriageDecision decision = decide("Kd. kommt nicht ins Panel: nach Login weiße Seite. Website + Mail laufen.",
+                WEB_AND_MAIL_BY_IPV6);
+
+        assertNotEquals(Decision.AUTO_LINKED, decision.decision(), decision.reasons()::toString);
+        assertReasonMentions(decision, "says e-mail, website work ('website', 'mail')");
+    }
+
+    @Test
+    void worksWordingWithANegationOrAsAQuestionSaysNothingWorks() {
+        TriageDecision negated = decide("Unsere Webseite funktioniert seit heute früh nicht, keine Chance", WEB);
+        TriageDecision asked = decide("Läuft die Webseite bei euch? Bei mir ist sie nicht erreichbar", WEB);
+
+        assertEquals(Decision.AUTO_LINKED, negated.decision(), negated.reasons()::toString);
+        assertEquals(Decision.AUTO_LINKED, asked.decision(), asked.reasons()::toString);
+        assertTrue(negated.reasons().stream().noneMatch(r -> r.startsWith("says ")), negated.reasons()::toString);
+        assertTrue(asked.reasons().stream().noneMatch(r -> r.startsWith("says ")), asked.reasons()::toString);
+    }
+
     static final IncidentProfile BACKUP_MAINTENANCE = new IncidentProfile(9,
             "Wartungsarbeiten am Backup-System: Backups verzögert",
             "Wegen Wartungsarbeiten werden die täglichen Sicherungen verzögert erstellt.", START);

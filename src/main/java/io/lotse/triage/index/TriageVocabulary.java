@@ -53,7 +53,12 @@ public final class TriageVocabulary {
          * What the customer says about the cause ("I changed my firewall rules"); no evidence for or against
          * an incident, but a customer who may have caused the problem gets an agent, not an automatic reply.
          */
-        CAUSE
+        CAUSE,
+        /**
+         * The customer says something works ("Website + Mail laufen", "mail is fine"): the services named in
+         * such a clause are not what they report as broken.
+         */
+        WORKS
     }
 
     /** The cause concept that says the opposite: "nothing changed on our end". */
