@@ -231,7 +231,12 @@ public final class IncidentMatcher {
                 .filter(c -> ticket.openCases().containsKey(c.incident().incidentId()))
                 .filter(c -> c.score() >= thresholds.suggest())
                 .findFirst();
-        Candidate best = continued.filter(c -> ranked.get(0).score() < thresholds.autoLink()).orElse(ranked.get(0));
+        // ("Jetzt auch noch das Panel": an incident that explains a service the case's incident does not is a
+        // new matter, not the case going on.)
+        Candidate top = ranked.get(0);
+        Candidate best = continued
+                .filter(c -> top.score() < thresholds.autoLink() && c.explained().containsAll(top.explained()))
+                .orElse(top);
         Optional<Candidate> runnerUp = ranked.stream().filter(c -> c != best).findFirst();
         Optional<Long> caseTicket = Optional.ofNullable(ticket.openCases().get(best.incident().incidentId()))
                 .filter(id -> best.score() >= thresholds.suggest());

@@ -205,6 +205,18 @@ class IncidentMatcherTest {
     }
 
     @Test
+    void anOpenCaseYieldsToAnIncidentThatExplainsWhatItDoesNot() {
+        IncidentProfile panel = new IncidentProfile(12, "Kundencenter: Login nicht möglich",
+                "Nach dem Login zeigt das Kundencenter eine Fehlerseite.", START);
+        TicketText more = new TicketText("", "Jetzt auch noch das Kundencenter: komme seit eben nicht mehr rein, "
+                + "nur Fehlerseite. Hängt das mit der Webseite zusammen?", LATER, false, Map.of(4L, 17L));
+
+        TriageDecision decision = matcher.decide(more, List.of(WEB, panel));
+
+        assertEquals(Optional.of(12L), decision.incidentId(), decision.reasons()::toString);
+    }
+
+    @Test
     void aServiceTheIncidentDoesNotNameCountsAgainstItInProportion() {
         IncidentProfile dns = new IncidentProfile(2, "DNS-Resolver gestört: Domains lösen nicht auf",
                 "Webseiten, die externe Domains abfragen, melden Fehler.", START);
