@@ -27,6 +27,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.WeakHashMap;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 
@@ -138,6 +139,9 @@ public final class IncidentMatcher {
     static final int NEGATION_REACH = 6;
     /** Negations are kept by the analyzer for phrases, but on their own they match nothing. */
     private static final List<String> NEGATIONS = List.copyOf(TicketTerms.NEGATIONS);
+    /** "vServer auf anderen Host-Nodes": words that point elsewhere say nothing themselves. */
+    private static final List<String> OTHERS = List.of("andere", "anderen", "anderer", "anderem", "anderes", "other",
+            "others", "übrige", "übrigen", "sonstige", "sonstigen");
     /** A negation in front of a noun: the customer rules the thing out ("kein Netzproblem"). */
     private static final Set<String> NEGATING_DETERMINERS =
             Set.of("kein", "keine", "keinen", "keinem", "keiner", "no");
@@ -159,6 +163,8 @@ public final class IncidentMatcher {
     private final TriageThresholds thresholds;
     private final TriageVocabulary vocabulary;
     private final Set<String> genericTerms;
+    /** "Seite", "Server", "Zertifikat": the heads of compounds qualify nothing ("Statische Seiten" is not every page). */
+    private final Set<String> compoundHeads;
     private final AnswerGuards guards;
 
     public IncidentMatcher(Analyzer analyzer, TermRarity rarity, TriageThresholds thresholds) {
@@ -176,6 +182,8 @@ public final class IncidentMatcher {
         this.thresholds = Objects.requireNonNull(thresholds, "thresholds");
         this.vocabulary = Objects.requireNonNull(vocabulary, "vocabulary");
         this.genericTerms = checkedGenericTerms();
+        this.compoundHeads = vocabulary.compoundParts().stream()
+                .flatMap(part -> Tokens.tokens(analyzer, part).stream()).collect(java.util.stream.Collectors.toUnmodifiableSet());
         this.guards = new AnswerGuards(vocabulary, thresholds, Objects.requireNonNull(customersZone, "customersZone"));
     }
 
@@ -285,7 +293,7 @@ public final class IncidentMatcher {
      * The incident's own words, the linked tickets' votes (less the votes of tickets a person unlinked),
      * and the words of each unlinked ticket, analyzed once per decision.
      */
-    private record Profile(Set<String> title, Set<String> text, Map<String, Double> linked,
+    private record Profile(Set<String> title, Set<String> text, Set<String> unaffected, Map<String, Double> linked,
             Map<Long, Set<String>> unlinked) {
         boolean own(String term) {
             return title.contains(term) || text.contains(term);
@@ -299,15 +307,30 @@ public final class IncidentMatcher {
     private Profile profile(IncidentProfile incident) {
         Set<String> title = new HashSet<>(Tokens.tokens(analyzer, incident.title()));
         // Concepts of sentences that say what is NOT affected do not describe the incident.
+        // What ops say is NOT affected ("Nicht betroffen: Dedicated/Root-Server, gekaufte Zertifikate (EV)") is
+        // no evidence for the incident; a word found only there is evidence against it (see score).
         Set<String> text = new HashSet<>();
+        Set<String> unaffected = new HashSet<>();
         for (String sentence : SENTENCE.split(incident.text())) {
-            List<String> terms = Tokens.tokens(analyzer, sentence);
-            if (UNAFFECTED.matcher(sentence).find()) {
-                terms.stream().filter(t -> vocabulary.concept(t).isEmpty()).forEach(text::add);
+            Matcher notAffected = UNAFFECTED.matcher(sentence);
+            if (notAffected.find()) {
+                // "Nicht betroffen: A, B" names what follows; "A und B sind nicht betroffen" what comes before.
+                boolean listFollows = sentence.startsWith(":", notAffected.end())
+                        || sentence.substring(notAffected.end()).strip().startsWith("sind");
+                String before = sentence.substring(0, notAffected.start());
+                String named = listFollows ? sentence.substring(notAffected.end()) : before;
+                unaffected.addAll(qualifiers(named));
+                if (listFollows) {
+                    text.addAll(Tokens.tokens(analyzer, before));
+                }
             } else {
-                text.addAll(terms);
+                text.addAll(Tokens.tokens(analyzer, sentence));
             }
         }
+        unaffected.removeAll(text);
+        unaffected.removeAll(title);
+        unaffected.removeIf(t -> vocabulary.concept(t).isPresent() || genericTerms.contains(t) || t.length() < 2
+                || NUMBER_LIKE.matcher(t).matches() || compoundHeads.contains(t));
         Map<String, Double> votes = new HashMap<>();
         for (IncidentProfile.LinkedTicket t : incident.linked()) {
             double vote = t.confirmed() ? 1.0 : AUTO_LINK_VOTE;
@@ -324,7 +347,7 @@ public final class IncidentMatcher {
         }
         votes.replaceAll((term, v) -> Math.max(0.0, Math.min(1.0, v / LINKED_SATURATION)));
         votes.values().removeIf(v -> v <= 0.0);
-        return new Profile(title, text, votes, unlinked);
+        return new Profile(title, text, unaffected, votes, unlinked);
     }
 
     private Candidate score(TicketTerms ticket, IncidentProfile incident) {
@@ -360,6 +383,7 @@ public final class IncidentMatcher {
         double total = 0;
         boolean ownMatch = false;
         List<Mention> matched = new ArrayList<>();
+        List<Mention> excluded = new ArrayList<>();
         for (Mention mention : ticket.mentions()) {
             if (!mention.isContent()) {
                 continue;
@@ -367,6 +391,14 @@ public final class IncidentMatcher {
             double weight = mention.contentTerms().isEmpty() ? 1.0
                     : mention.contentTerms().stream().mapToDouble(this::rarity).max().orElse(1.0);
             total += weight;
+            if (qualifiesAsUnaffected(ticket, mention, profile)) {
+                // "Dedicated Server" when ops say "Nicht betroffen: Dedicated/Root-Server": the customer's
+                // words qualify the service as one the incident leaves alone.
+                if (ticket.isAffected(mention)) {
+                    excluded.add(mention);
+                }
+                continue;
+            }
             if (ticket.isWorking(mention)) {
                 continue; // "Website + Mail laufen": what works is no match, only words the incident leaves unexplained
             }
@@ -461,7 +493,7 @@ public final class IncidentMatcher {
         // failed; the website it appears on is only where.
         boolean errorElsewhere = !incidentServices.isEmpty()
                 && ticket.failingServices().stream().anyMatch(sv -> !incidentServices.contains(sv));
-        if (subjectElsewhere || errorElsewhere) {
+        if (subjectElsewhere || errorElsewhere || !excluded.isEmpty()) {
             serviceFactor = Math.min(serviceFactor, OTHER_SERVICE_FACTOR);
         }
         Set<String> explained = new TreeSet<>(ticket.affectedServices());
@@ -476,8 +508,9 @@ public final class IncidentMatcher {
         double score = Math.max(0.0, Math.min(1.0, raw * factor));
 
         String scoreLine = String.format(Locale.ROOT,
-                "score %.2f = outage wording %.2f + service/topic %.2f + shared words/coverage %.2f%s%s%s",
-                score, OUTAGE_WEIGHT * outage, OBJECT_WEIGHT * object, DETAIL_WEIGHT * detail,
+                "score %.2f = outage wording %.2f + service/topic %.2f + shared words/coverage %.2f"
+                        + " (explains %.0f%% of the customer's words)%s%s%s",
+                score, OUTAGE_WEIGHT * outage, OBJECT_WEIGHT * object, DETAIL_WEIGHT * detail, 100 * coverage,
                 serviceFactor < 1.0 ? " x " + fmt(serviceFactor) + " (other service)" : "",
                 foreignIntent ? " x " + INTENT_FACTOR + " (non-outage intent)" : "",
                 resembles.map(id -> " x " + UNLINKED_FACTOR + " (like ticket " + id + ", unlinked by a person)").orElse(""));
@@ -489,8 +522,50 @@ public final class IncidentMatcher {
                                 ? ", not " + labels(vocabulary, otherServices) : "")
                         + (subjectElsewhere ? "; the subject names " + labels(vocabulary, ticket.subjectServices()) : "")
                         + (errorElsewhere ? "; the error names " + labels(vocabulary, ticket.failingServices()) : ""));
+        if (!excluded.isEmpty()) {
+            String line = "reports " + quoted(excluded.stream().map(Mention::surface).distinct().limit(ReasonText.MAX_WORDS).toList())
+                    + ", which incident " + incident.incidentId() + " says is not affected";
+            otherServiceLine = Optional.of(otherServiceLine.map(l -> l + "; ").orElse("") + line);
+        }
         return new Candidate(incident, score, matched, ownMatch, foreignIntent, resembles, explained, causesNamed,
                 matchLine(incident, ticket, matched), scoreLine, otherServiceLine);
+    }
+
+    /**
+     * The words of a "not affected" list that can single out a kind of service: names and acronyms
+     * ("Dedicated/Root-Server", "(DV/OV/EV)"), not the services themselves ("Webmail" is the mail service,
+     * which customers see the incident through) and not the small words around them ("per IP weiterhin").
+     */
+    private Set<String> qualifiers(String named) {
+        Set<String> words = new HashSet<>();
+        for (String word : named.split("[^\\p{L}\\p{N}]+")) {
+            if (word.isEmpty() || !Character.isUpperCase(word.codePointAt(0))) {
+                continue;
+            }
+            List<String> terms = Tokens.tokens(analyzer, word);
+            if (terms.stream().noneMatch(t -> vocabulary.concept(t).isPresent())) {
+                words.addAll(terms);
+            }
+        }
+        return words;
+    }
+
+    /**
+     * A word ops named only as not affected, in or right next to a service the customer names: "Dedicated
+     * Server", "EV-Zertifikat". Alone such a word ("selbst", "extern") qualifies nothing.
+     */
+    private static boolean qualifiesAsUnaffected(TicketTerms ticket, Mention mention, Profile profile) {
+        // Words inside an error message or outage phrase ("server IP address could not be found") qualify nothing.
+        if (mention.outage() || mention.contentTerms().stream().noneMatch(profile.unaffected()::contains)) {
+            return false;
+        }
+        if (!mention.services().isEmpty()) {
+            return true;
+        }
+        List<Mention> all = ticket.mentions();
+        int i = all.indexOf(mention);
+        return i + 1 < all.size() && all.get(i + 1).clause() == mention.clause() && !all.get(i + 1).services().isEmpty()
+                || i > 0 && all.get(i - 1).clause() == mention.clause() && !all.get(i - 1).services().isEmpty();
     }
 
     /**
@@ -582,12 +657,13 @@ public final class IncidentMatcher {
             mentions.add(mention(text, group));
         }
         // "funktioniert seit heute früh nicht mehr", "läuft bei mir gar nix": German puts words between the verb
-        // and its negation, which no phrase of the vocabulary can skip; works wording with a negation close
-        // behind it in its clause is outage wording. (A negation in front is another sentence: "damit nichts
+        // and its negation, which no phrase of the vocabulary can skip; such a verb with a negation close
+        // behind it in its clause is outage wording. (English says "not" first: "webmail is fine but nothing
+        // arrives" is no "fine … nothing".) (A negation in front is another sentence: "damit nichts
         // verloren geht".)
         for (int i = 0; i < mentions.size(); i++) {
             Mention m = mentions.get(i);
-            if (!m.works()) {
+            if (!m.works() || !TicketTerms.NEGATED_FROM_BEHIND.contains(m.surface())) {
                 continue;
             }
             for (int j = i + 1; j < Math.min(mentions.size(), i + NEGATION_REACH + 1); j++) {
@@ -705,6 +781,7 @@ public final class IncidentMatcher {
     private Set<String> genericTerms() {
         Set<String> generic = new HashSet<>();
         List<String> phrases = new ArrayList<>(NEGATIONS);
+        phrases.addAll(OTHERS);
         vocabulary.concept(TriageVocabulary.OUTAGE).ifPresent(c -> phrases.addAll(c.phrases()));
         for (String phrase : phrases) {
             for (String term : Tokens.tokens(analyzer, phrase)) {

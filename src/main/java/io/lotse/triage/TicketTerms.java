@@ -197,8 +197,17 @@ final class TicketTerms {
         return new int[] {start, text.length()};
     }
 
-    private static final Set<String> BARE_WORKS_VERBS = Set.of("läuft", "laufen", "geht", "gehen", "funktioniert",
-            "funktionieren", "klappt", "klappen", "works", "work", "working");
+    private static final Set<String> GERMAN_WORKS_VERBS = Set.of("läuft", "laufen", "geht", "gehen", "funktioniert",
+            "funktionieren", "klappt", "klappen");
+    private static final Set<String> BARE_WORKS_VERBS = union(GERMAN_WORKS_VERBS, Set.of("works", "work", "working"));
+    /** Works wording that a German negation behind it turns round ("funktioniert seit 9 nicht", "erreichbar nicht"). */
+    static final Set<String> NEGATED_FROM_BEHIND = union(GERMAN_WORKS_VERBS, Set.of("erreichbar", "online"));
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new HashSet<>(a);
+        all.addAll(b);
+        return Set.copyOf(all);
+    }
     private static final Pattern CLAUSE_TAIL = Pattern.compile(
             "(?iu)(?:\\s+(?:noch|auch|aber|ja|doch|wohl|soweit|alle|alles|weiterhin|still|too|though))*[\\s\"')\\].,;:!…]*");
     private static final Pattern QUESTION_END = Pattern.compile("\\?[\\s\"')\\]]*$");

@@ -91,6 +91,19 @@ class IncidentMatcherTest {
         assertTrue(asked.reasons().stream().noneMatch(r -> r.startsWith("says ")), asked.reasons()::toString);
     }
 
+    @Test
+    void whatOpsSayIsNotAffectedCountsAgainstTheIncident() {
+        IncidentProfile host = new IncidentProfile(41, "Ausfall Host-Node kvm-17: vServer nicht erreichbar",
+                "Alle vServer auf dem Host sind nicht erreichbar. Nicht betroffen: Dedicated Server, Webhosting.", START);
+
+        TriageDecision dedicated = decide("Unser Dedicated Server ist nicht erreichbar, Platte defekt", host);
+        TriageDecision virtual = decide("Unser vServer ist nicht erreichbar, kein SSH", host);
+
+        assertNotEquals(Decision.AUTO_LINKED, dedicated.decision(), dedicated.reasons()::toString);
+        assertReasonMentions(dedicated, "reports 'dedicated server', which incident 41 says is not affected");
+        assertEquals(Decision.AUTO_LINKED, virtual.decision(), virtual.reasons()::toString);
+    }
+
     static final IncidentProfile BACKUP_MAINTENANCE = new IncidentProfile(9,
             "Wartungsarbeiten am Backup-System: Backups verzögert",
             "Wegen Wartungsarbeiten werden die täglichen Sicherungen verzögert erstellt.", START);

@@ -170,22 +170,26 @@ class TriageEvaluationTest {
      * back. For choosing thresholds on the scores (calibration), which the report's tables cannot show.
      */
     private static String decisionsCsv(Map<String, List<Judged>> tuning, Map<String, List<Judged>> heldOut) {
-        StringBuilder csv = new StringBuilder("set,scenario,index,expect,positive,auto,suggested,answered,score,guarded\n");
+        StringBuilder csv = new StringBuilder("set,scenario,index,expect,positive,auto,suggested,answered,score,guarded,explained\n");
         for (var set : List.of(Map.entry("tuning", tuning), Map.entry("held-out", heldOut))) {
             set.getValue().forEach((scenario, judged) -> judged.forEach(j -> {
                 double score = j.reasons().stream().map(SCORE::matcher).filter(java.util.regex.Matcher::find)
                         .mapToDouble(m -> Double.parseDouble(m.group(1))).findFirst().orElse(0.0);
                 boolean guarded = j.reasons().stream().anyMatch(r -> r.contains("instead of answering automatically"));
+                double explained = j.reasons().stream().map(EXPLAINED::matcher).filter(java.util.regex.Matcher::find)
+                        .mapToDouble(m -> Double.parseDouble(m.group(1)) / 100).findFirst().orElse(0.0);
                 csv.append(String.join(",", set.getKey(), scenario, Integer.toString(j.msg().index()),
                         j.msg().expect().orElse(""), Boolean.toString(j.positive()), j.lotse().autoLinked().orElse(""),
                         j.lotse().suggested().orElse(""), Boolean.toString(j.lotse().answeredAutomatically()),
-                        String.format(Locale.ROOT, "%.3f", score), Boolean.toString(guarded))).append('\n');
+                        String.format(Locale.ROOT, "%.3f", score), Boolean.toString(guarded),
+                        String.format(Locale.ROOT, "%.2f", explained))).append('\n');
             }));
         }
         return csv.toString();
     }
 
     private static final java.util.regex.Pattern SCORE = java.util.regex.Pattern.compile("^score (\\d\\.\\d+) =");
+    private static final java.util.regex.Pattern EXPLAINED = java.util.regex.Pattern.compile("^score .*explains (\\d+)% of");
 
     /** One table per scenario; returns the totals per system. */
     private static Map<String, Figures> table(Map<String, List<Judged>> results, StringBuilder report) {
