@@ -676,14 +676,15 @@ public final class IncidentMatcher {
                 }
             }
         }
-        // "kein Netzproblem", "no network issue", "kein Problem": what the customer rules out is no evidence
+        // "kein Netzproblem", "no network issue", "kein Update eingespielt": what the customer rules out is no
+        // evidence, and no cause
         // (outage phrases with a negation, "keine Verbindung", are phrases of their own and stay).
         for (int i = 1; i < mentions.size(); i++) {
             Mention previous = mentions.get(i - 1);
             Mention m = mentions.get(i);
             boolean strongOutage = m.outage() && !m.degradedOnly();
             if (NEGATING_DETERMINERS.contains(previous.surface()) && previous.clause() == m.clause() && !strongOutage) {
-                mentions.set(i, new Mention(m.surface(), m.start(), m.clause(), false, false, false, m.works(), m.cause(),
+                mentions.set(i, new Mention(m.surface(), m.start(), m.clause(), false, false, false, m.works(), null,
                         Set.of(), Set.of(), m.intents(), m.requests(), Set.of()));
             }
         }

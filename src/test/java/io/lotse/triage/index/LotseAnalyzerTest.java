@@ -68,6 +68,19 @@ class LotseAnalyzerTest {
     }
 
     @Test
+    void anAbsenceOfStaffIsNoOutage() {
+        assertFalse(tokens("längerer krankheitsbedingter Personalausfall").contains("xoutage"));
+        assertTrue(tokens("Stromausfall im Rechenzentrum").contains("xoutage"));
+    }
+
+    @Test
+    void whatWorksHasItsOwnConcept() {
+        assertTrue(tokens("Website + Mail laufen").contains("xworks"));
+        assertFalse(tokens("Website läuft nicht").contains("xworks"));
+        assertTrue(tokens("Website läuft nicht").contains("xoutage"));
+    }
+
+    @Test
     void anErrorPageAndTheStatusPageAreNoWebsite() {
         assertFalse(tokens("nach dem Login kommt eine Fehlerseite").contains("xweb"), tokens("Fehlerseite")::toString);
         assertFalse(tokens("auf der Statusseite gesehen").contains("xweb"));
