@@ -74,7 +74,8 @@ final class AnswerGuards {
     /** A beginning the customer names in a sentence about the trouble, well before the incident. */
     private boolean beganEarlier(TicketText ticket, TicketTerms terms, Candidate best, List<String> reasons) {
         Optional<ProblemStart.Said> began = problemStart.all(terms.text(), ticket.sentAt()).stream()
-                .filter(said -> terms.sentenceIsAboutTrouble(said.offset()))
+                .filter(said -> said.when() ? terms.clauseReportsTrouble(said.offset())
+                        : terms.sentenceIsAboutTrouble(said.offset()))
                 .filter(said -> ProblemStart.before(said, best.incident().startedAt(), PROBLEM_START_SLACK))
                 .min(Comparator.comparing(ProblemStart.Said::notAfter));
         began.ifPresent(said -> reasons.add("the customer's trouble began earlier ('" + said.phrase() + "') than incident "

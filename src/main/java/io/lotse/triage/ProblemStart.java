@@ -20,17 +20,26 @@ import java.util.regex.Pattern;
 
 /**
  * When the customer says their trouble began, if they say it in words that reach back at least a day
- * ("seit gestern", "seit Montag", "seit dem 5. September", "since last week", "for days", "schon ewig").
- * A problem that began before an incident started is not caused by it: "Webseite seit Montag langsam" is
- * no answer for today's packet loss.
+ * ("seit gestern", "seit Montag", "seit dem 5. September", "since last week", "for days", "schon ewig") or
+ * to the night or morning of today ("seit heute Nacht", "seit heute früh"), or when it happened ("ist am
+ * Sonntag abgelaufen", "gestern Abend heruntergefahren"). A problem that began before an incident started
+ * is not caused by it: "Webseite seit Montag langsam" is no answer for today's packet loss.
  * Times of day ("seit 14:50") are left alone: clocks and memories are too vague for them.
  *
  * <p>Returns the latest moment the words allow, so that a doubt always favours the incident.
  */
 public final class ProblemStart {
 
-    /** A phrase of the customer, where it stands in the text, and the latest instant it can mean. */
-    public record Said(String phrase, int offset, Instant notAfter) {
+    /**
+     * A phrase of the customer, where it stands in the text, and the latest instant it can mean.
+     *
+     * @param when true for a moment ("am Sonntag abgelaufen", "gestern Abend heruntergefahren"), false for a
+     *             beginning ("seit gestern"): a moment dates the trouble only in a clause that reports it
+     */
+    public record Said(String phrase, int offset, Instant notAfter, boolean when) {
+        public Said(String phrase, int offset, Instant notAfter) {
+            this(phrase, offset, notAfter, false);
+        }
     }
 
     private static final Map<String, DayOfWeek> WEEKDAYS = Map.ofEntries(
@@ -47,12 +56,27 @@ public final class ProblemStart {
             + "(?:dem\\s+|letztem\\s+|last\\s+)?"
             + "(gestern|yesterday|vorgestern|tagen|wochen|monaten|einer woche|ein paar tagen|mehreren tagen|letzter woche"
             + "|einigen tagen|einigen wochen|ein paar wochen|mehreren wochen|einigen monaten"
-            + "|letzte woche"
+            + "|letzte woche|heute nacht|letzter nacht|heute früh|heute morgen|this morning|night"
             + "|last week|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|monday|tuesday|wednesday|thursday"
             + "|friday|saturday|sunday|ewigkeiten|langem)\\b"
             // "for" only with a duration: "for monday" is a plan, not a beginning.
             + "|\\b(?:for|schon)\\s+(days|weeks|months|a week|a few days|a few weeks|several days|several weeks|some weeks"
             + "|ages|a long time|ewig|ewigkeiten)\\b");
+
+    /**
+     * A moment without "seit": "ist am Sonntag abgelaufen", "gestern Abend selbst heruntergefahren". Not
+     * after "bis"/"until" ("bis gestern ging alles") or "von"/"from" ("die Sicherung von gestern fehlt"
+     * names a job, not when trouble began), and see {@link #WORKED_THEN}. The night is missing for the same
+     * reason: "the backup from last night", "das Backup heute Nacht".
+     */
+    private static final Pattern WHEN = Pattern.compile("(?iu)(?<!\\b(?:seit|since|bis|until|ab|by|für|for|von|vom|from|of)\\s)\\b(?:"
+            + "(gestern|yesterday|vorgestern|letzte woche|letzter woche|last week)"
+            + "|(?:am|on|last)\\s+(montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|monday|tuesday|wednesday"
+            + "|thursday|friday|saturday|sunday))\\b");
+
+    /** "gestern ging noch alles", "yesterday it still worked": the moment things were fine. */
+    private static final Pattern WORKED_THEN = Pattern.compile(
+            "(?iu)\\b(?:noch|still|ging|lief|liefen|funktionierte|klappte|worked|was fine|were fine)\\b");
 
     private static final Map<String, Integer> MONTHS = Map.ofEntries(
             Map.entry("januar", 1), Map.entry("january", 1), Map.entry("februar", 2), Map.entry("february", 2),
@@ -87,12 +111,28 @@ public final class ProblemStart {
             String word = (m.group(1) != null ? m.group(1) : m.group(2)).toLowerCase(Locale.ROOT);
             notAfter(word, sentAt).ifPresent(instant -> said.add(new Said(m.group().strip(), m.start(), instant)));
         }
+        Matcher w = WHEN.matcher(text);
+        while (w.find()) {
+            String word = (w.group(1) != null ? w.group(1) : w.group(2)).toLowerCase(Locale.ROOT);
+            if (!WORKED_THEN.matcher(clauseAfter(text, w.end())).find()) {
+                notAfter(word, sentAt).ifPresent(instant -> said.add(new Said(w.group().strip(), w.start(), instant, true)));
+            }
+        }
         Matcher d = SINCE_DATE.matcher(text);
         while (d.find()) {
             dayAfter(d, sentAt).ifPresent(instant -> said.add(new Said(d.group().strip(), d.start(), instant)));
         }
         said.sort(Comparator.comparingInt(Said::offset));
         return said;
+    }
+
+    /** The rest of the clause after offset (up to , ; . ! ? or a line end). */
+    private static String clauseAfter(String text, int offset) {
+        int end = offset;
+        while (end < text.length() && ",;.!?\n".indexOf(text.charAt(end)) < 0) {
+            end++;
+        }
+        return text.substring(offset, end);
     }
 
     /** The end of the day a date names: in the sending year, or the year before if it lies ahead. */
@@ -122,6 +162,9 @@ public final class ProblemStart {
         ZonedDateTime startOfToday = sent.truncatedTo(ChronoUnit.DAYS);
         return Optional.ofNullable(switch (word) {
             case "gestern", "yesterday" -> startOfToday.toInstant();
+            // The night and the morning of today: "seit heute Nacht" says nothing about an incident of 03:00.
+            case "heute nacht", "letzter nacht", "letzte nacht", "last night", "night" -> startOfToday.plusHours(6).toInstant();
+            case "heute früh", "heute morgen", "this morning" -> startOfToday.plusHours(10).toInstant();
             case "vorgestern" -> startOfToday.minusDays(1).toInstant();
             case "tagen", "days", "ein paar tagen", "a few days", "mehreren tagen", "einigen tagen", "several days" ->
                     startOfToday.minusDays(1).toInstant();

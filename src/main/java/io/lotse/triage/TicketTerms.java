@@ -147,6 +147,12 @@ final class TicketTerms {
         return mentions.stream().anyMatch(m -> (m.outage() || !m.services().isEmpty()) && m.start() >= start && m.start() < stop);
     }
 
+    /** Whether the clause around {@code offset} has outage, error or degradation wording ("am Sonntag abgelaufen"). */
+    boolean clauseReportsTrouble(int offset) {
+        int clause = clause(text, offset);
+        return mentions.stream().anyMatch(m -> m.outage() && m.clause() == clause);
+    }
+
     /** Services named by the failure wording itself ("could not resolve", "database error"). */
     Set<String> failingServices() {
         return failingServices;

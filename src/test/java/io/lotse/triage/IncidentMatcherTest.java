@@ -82,7 +82,7 @@ class IncidentMatcherTest {
 
     @Test
     void worksWordingWithANegationOrAsAQuestionSaysNothingWorks() {
-        TriageDecision negated = decide("Unsere Webseite funktioniert seit heute früh nicht, keine Chance", WEB);
+        TriageDecision negated = decide("Unsere Webseite funktioniert seit einer halben Stunde nicht, keine Chance", WEB);
         TriageDecision asked = decide("Läuft die Webseite bei euch? Bei mir ist sie nicht erreichbar", WEB);
 
         assertEquals(Decision.AUTO_LINKED, negated.decision(), negated.reasons()::toString);

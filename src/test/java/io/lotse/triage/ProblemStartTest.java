@@ -30,6 +30,25 @@ class ProblemStartTest {
     }
 
     @Test
+    void theNightAndTheMorningOfTodayAreTimesOfToday() {
+        assertEquals(Instant.parse("2026-03-11T06:00:00Z"), start.in("RAID meldet seit heute Nacht Fehler", SENT).orElseThrow().notAfter());
+        assertEquals(Instant.parse("2026-03-11T10:00:00Z"), start.in("seit heute früh kritischer Fehler", SENT).orElseThrow().notAfter());
+        assertEquals(Instant.parse("2026-03-11T06:00:00Z"), start.in("down since last night", SENT).orElseThrow().notAfter());
+    }
+
+    @Test
+    void aMomentWithoutSeitIsAMomentNotABeginning() {
+        ProblemStart.Said sunday = start.in("Das Zertifikat ist offenbar am Sonntag abgelaufen", SENT).orElseThrow();
+        assertEquals(Instant.parse("2026-03-09T00:00:00Z"), sunday.notAfter());
+        assertTrue(sunday.when());
+        assertTrue(start.in("hat gestern Abend seinen VPS heruntergefahren", SENT).orElseThrow().when());
+        assertEquals(Optional.empty(), start.in("gestern ging noch alles, heute down", SENT));
+        assertEquals(Optional.empty(), start.in("bis gestern lief der Shop", SENT));
+        assertEquals(Optional.empty(), start.in("die Sicherung von gestern fehlt", SENT));
+        assertEquals(Optional.empty(), start.in("Am Mittwoch ist der Shop down", SENT)); // today
+    }
+
+    @Test
     void datesGiveTheEndOfThatDay() {
         assertEquals(Instant.parse("2026-03-06T00:00:00Z"), start.in("Backup schlägt seit dem 5. März fehl", SENT).orElseThrow().notAfter());
         assertEquals(Instant.parse("2026-03-06T00:00:00Z"), start.in("seit 05.03. kommt die Mail", SENT).orElseThrow().notAfter());
@@ -43,7 +62,6 @@ class ProblemStartTest {
     @Test
     void timesOfDayPlansAndTodaysWeekdaySayNothing() {
         assertEquals(Optional.empty(), start.in("seit 14:50 nicht erreichbar", SENT));
-        assertEquals(Optional.empty(), start.in("seit heute früh down", SENT));
         assertEquals(Optional.empty(), start.in("Wartung for monday?", SENT));
         assertEquals(Optional.empty(), start.in("seit Mittwoch früh weg", SENT)); // today is Wednesday
     }
