@@ -54,8 +54,24 @@ final class AnswerGuards {
         if (!continuesCase) {
             held |= wordsFallShort(terms, best, reasons);
             held |= otherIncidentAsLikely(best, runnerUp, reasons);
+        } else {
+            held |= newMatterBesideTheCase(best, runnerUp, reasons);
         }
         return held;
+    }
+
+    /**
+     * "Shop läuft wieder, danke. Jetzt das nächste: die Mails kommen zwei Stunden zu spät an": the customer
+     * already has the case's answer; another incident that explains a service this one does not may be
+     * what they write about now, so a person looks.
+     */
+    private boolean newMatterBesideTheCase(Candidate best, Optional<Candidate> runnerUp, List<String> reasons) {
+        Optional<Candidate> other = runnerUp.filter(o -> o.score() >= thresholds.suggest()
+                && !best.explained().containsAll(o.explained()));
+        other.ifPresent(o -> reasons.add("also reports " + labels(vocabulary, o.explained()) + ", which incident "
+                + o.incident().incidentId() + " (" + fmt(o.score()) + ") names and incident "
+                + best.incident().incidentId() + " does not: an agent picks"));
+        return other.isPresent();
     }
 
     /**

@@ -230,6 +230,16 @@ class IncidentMatcherTest {
     }
 
     @Test
+    void aCustomerWhoseCaseGoesOnButReportsAnotherIncidentsServiceGetsAPerson() {
+        TicketText next = new TicketText("Re: Webseite nicht erreichbar", "Webseite läuft wieder, danke. Jetzt das "
+                + "nächste: unsere Mails kommen nicht an", LATER, false, Map.of(4L, 17L));
+
+        TriageDecision decision = matcher.decide(next, List.of(WEB, MAIL));
+
+        assertNotEquals(Decision.AUTO_LINKED, decision.decision(), decision.reasons()::toString);
+    }
+
+    @Test
     void aServiceTheIncidentDoesNotNameCountsAgainstItInProportion() {
         IncidentProfile dns = new IncidentProfile(2, "DNS-Resolver gestört: Domains lösen nicht auf",
                 "Webseiten, die externe Domains abfragen, melden Fehler.", START);
