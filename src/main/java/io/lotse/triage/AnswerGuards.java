@@ -30,6 +30,17 @@ final class AnswerGuards {
      * be what someone who noticed it late in the evening calls "yesterday".
      */
     static final Duration PROBLEM_START_SLACK = Duration.ofHours(3);
+    /**
+     * "Seit 8 Uhr" for an incident ops say began at 08:45 is the same trouble noticed early or remembered
+     * roughly; "seit 8 Uhr" for one of 10:30 is not.
+     */
+    static final Duration CLOCK_TIME_SLACK = Duration.ofHours(1);
+
+    /**
+     * Causes that are the customer's own doing whatever the incident says: "Route umgestellt" in a status
+     * update is ops' change, "PW im Webmail geändert" the customer's.
+     */
+    private static final java.util.Set<String> OWN_DOING = java.util.Set.of("xselfchange", "xownfault");
 
     private final TriageVocabulary vocabulary;
     private final TriageThresholds thresholds;
@@ -81,7 +92,7 @@ final class AnswerGuards {
      */
     private boolean namesOtherCause(TicketTerms terms, Candidate best, List<String> reasons) {
         Optional<Mention> cause = terms.causes().stream()
-                .filter(m -> !best.causesNamed().contains(m.cause())).findFirst();
+                .filter(m -> OWN_DOING.contains(m.cause()) || !best.causesNamed().contains(m.cause())).findFirst();
         cause.ifPresent(m -> reasons.add(ReasonText.label(vocabulary, m.cause())
                 + " ('" + m.surface() + "'): an agent decides"));
         return cause.isPresent();
@@ -92,7 +103,8 @@ final class AnswerGuards {
         Optional<ProblemStart.Said> began = problemStart.all(terms.text(), ticket.sentAt()).stream()
                 .filter(said -> said.when() ? terms.clauseReportsTrouble(said.offset())
                         : terms.sentenceIsAboutTrouble(said.offset()))
-                .filter(said -> ProblemStart.before(said, best.incident().startedAt(), PROBLEM_START_SLACK))
+                .filter(said -> ProblemStart.before(said, best.incident().startedAt(),
+                        said.clockTime() ? CLOCK_TIME_SLACK : PROBLEM_START_SLACK))
                 .min(Comparator.comparing(ProblemStart.Said::notAfter));
         began.ifPresent(said -> reasons.add("the customer's trouble began earlier ('" + said.phrase() + "') than incident "
                 + best.incident().incidentId() + " (" + time(best.incident().startedAt()) + "): an agent decides"));

@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  * to the night or morning of today ("seit heute Nacht", "seit heute früh"), or when it happened ("ist am
  * Sonntag abgelaufen", "gestern Abend heruntergefahren"). A problem that began before an incident started
  * is not caused by it: "Webseite seit Montag langsam" is no answer for today's packet loss.
- * Times of day ("seit 14:50") are left alone: clocks and memories are too vague for them.
+ * Times of day ("seit 8 Uhr") count too, with less slack than the vaguer words (see AnswerGuards).
  *
  * <p>Returns the latest moment the words allow, so that a doubt always favours the incident.
  */
@@ -33,14 +33,21 @@ public final class ProblemStart {
     /**
      * A phrase of the customer, where it stands in the text, and the latest instant it can mean.
      *
-     * @param when true for a moment ("am Sonntag abgelaufen", "gestern Abend heruntergefahren"), false for a
-     *             beginning ("seit gestern"): a moment dates the trouble only in a clause that reports it
+     * @param when      true for a moment ("am Sonntag abgelaufen", "gestern Abend heruntergefahren"), false for a
+     *                  beginning ("seit gestern"): a moment dates the trouble only in a clause that reports it
+     * @param clockTime a time of day ("seit 8 Uhr"), more precise than "seit heute früh"
      */
-    public record Said(String phrase, int offset, Instant notAfter, boolean when) {
+    public record Said(String phrase, int offset, Instant notAfter, boolean when, boolean clockTime) {
         public Said(String phrase, int offset, Instant notAfter) {
-            this(phrase, offset, notAfter, false);
+            this(phrase, offset, notAfter, false, false);
         }
     }
+
+    /** "seit 8 Uhr", "seit ca. 07:40", "since 8am": a time of the customers' day. */
+    private static final Pattern SINCE_CLOCK = Pattern.compile("(?iu)\\b(?:seit|since)\\s+(?:heute\\s+|today\\s+)?"
+            + "(?:(?:ca\\.?|circa|etwa|ungefähr|about|around|approx\\.?)\\s*)?(\\d{1,2})"
+            // A time needs its minutes or "Uhr"/am/pm: "seit 10 Minuten", "seit 2 h" are durations, "seit 05.09." a date.
+            + "(?:[:.](\\d{2})(?![.\\d])\\s*(uhr|am\\b|pm\\b)?|\\s*(uhr|am\\b|pm\\b))");
 
     private static final Map<String, DayOfWeek> WEEKDAYS = Map.ofEntries(
             Map.entry("montag", DayOfWeek.MONDAY), Map.entry("dienstag", DayOfWeek.TUESDAY),
@@ -115,8 +122,12 @@ public final class ProblemStart {
         while (w.find()) {
             String word = (w.group(1) != null ? w.group(1) : w.group(2)).toLowerCase(Locale.ROOT);
             if (!WORKED_THEN.matcher(clauseAfter(text, w.end())).find()) {
-                notAfter(word, sentAt).ifPresent(instant -> said.add(new Said(w.group().strip(), w.start(), instant, true)));
+                notAfter(word, sentAt).ifPresent(instant -> said.add(new Said(w.group().strip(), w.start(), instant, true, false)));
             }
+        }
+        Matcher c = SINCE_CLOCK.matcher(text);
+        while (c.find()) {
+            clockTime(c, sentAt).ifPresent(instant -> said.add(new Said(c.group().strip(), c.start(), instant, false, true)));
         }
         Matcher d = SINCE_DATE.matcher(text);
         while (d.find()) {
@@ -124,6 +135,26 @@ public final class ProblemStart {
         }
         said.sort(Comparator.comparingInt(Said::offset));
         return said;
+    }
+
+    /** Today's (or, when that lies ahead, yesterday's) moment of a clock time. */
+    private Optional<Instant> clockTime(Matcher c, Instant sentAt) {
+        int hour = Integer.parseInt(c.group(1));
+        int minute = c.group(2) == null ? 0 : Integer.parseInt(c.group(2));
+        String suffix = c.group(3) != null ? c.group(3).toLowerCase(Locale.ROOT)
+                : c.group(4) != null ? c.group(4).toLowerCase(Locale.ROOT) : "";
+        if (suffix.equals("pm") && hour < 12) {
+            hour += 12;
+        }
+        if (hour > 23 || minute > 59) {
+            return Optional.empty();
+        }
+        ZonedDateTime sent = sentAt.atZone(zone);
+        ZonedDateTime at = sent.truncatedTo(ChronoUnit.DAYS).withHour(hour).withMinute(minute);
+        if (at.isAfter(sent.plusHours(1))) {
+            at = at.minusDays(1);
+        }
+        return Optional.of(at.toInstant());
     }
 
     /** The rest of the clause after offset (up to , ; . ! ? or a line end). */

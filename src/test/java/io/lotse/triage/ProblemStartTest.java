@@ -37,6 +37,19 @@ class ProblemStartTest {
     }
 
     @Test
+    void clockTimesAreTimesOfTheCustomersDay() {
+        assertEquals(Instant.parse("2026-03-11T14:50:00Z"), start.in("seit 14:50 nicht erreichbar", SENT).orElseThrow().notAfter());
+        assertEquals(Instant.parse("2026-03-11T14:45:00Z"), start.in("seit ca 14.45 uhr nicht erreichbar", SENT).orElseThrow().notAfter());
+        assertEquals(Instant.parse("2026-03-11T08:00:00Z"), start.in("Telefonanlage seit heute 8 Uhr ausgefallen", SENT).orElseThrow().notAfter());
+        assertEquals(Instant.parse("2026-03-10T23:00:00Z"), start.in("down since 11pm", SENT).orElseThrow().notAfter());
+        assertTrue(start.in("seit 8 Uhr", SENT).orElseThrow().clockTime());
+        assertEquals(Optional.empty(), start.in("seit 3 Tagen", SENT).filter(ProblemStart.Said::clockTime));
+        assertEquals(Optional.empty(), start.in("seit 10 Minuten weg", SENT));
+        assertEquals(Optional.empty(), start.in("seit ungefähr 20 min down, seit 2 h langsam", SENT));
+        assertTrue(start.in("seit 05.03. kaputt", SENT).filter(ProblemStart.Said::clockTime).isEmpty());
+    }
+
+    @Test
     void aMomentWithoutSeitIsAMomentNotABeginning() {
         ProblemStart.Said sunday = start.in("Das Zertifikat ist offenbar am Sonntag abgelaufen", SENT).orElseThrow();
         assertEquals(Instant.parse("2026-03-09T00:00:00Z"), sunday.notAfter());
@@ -55,13 +68,11 @@ class ProblemStartTest {
         assertEquals(Instant.parse("2026-03-06T00:00:00Z"), start.in("failing since March 5th", SENT).orElseThrow().notAfter());
         assertEquals(Instant.parse("2025-12-25T00:00:00Z"), start.in("seit dem 24. Dezember", SENT).orElseThrow().notAfter());
         assertEquals(Instant.parse("2026-02-11T00:00:00Z"), start.in("das stört mich schon ewig", SENT).orElseThrow().notAfter());
-        assertEquals(Optional.empty(), start.in("seit ca 14.45 uhr nicht erreichbar", SENT));
         assertEquals(Optional.empty(), start.in("seit dem 11. März", SENT)); // today
     }
 
     @Test
     void timesOfDayPlansAndTodaysWeekdaySayNothing() {
-        assertEquals(Optional.empty(), start.in("seit 14:50 nicht erreichbar", SENT));
         assertEquals(Optional.empty(), start.in("Wartung for monday?", SENT));
         assertEquals(Optional.empty(), start.in("seit Mittwoch früh weg", SENT)); // today is Wednesday
     }
