@@ -156,12 +156,14 @@ class TriageEvaluationTest {
         static final double PRECISION = 0.99;
         static final double RECALL = 0.95;
         static final double AUTO_RECALL = 0.78;
-        static final double HELD_OUT_PRECISION = 0.95;
-        static final double HELD_OUT_RECALL = 0.93;
         /**
-         * 0.70 with eight held-out scenarios; the later rounds' scenarios answer fewer automatically. Runs
-         * differ by a decision or two (word rarity comes from an index committed in the background).
+         * The held-out floors guard against regressions on scenarios that were unseen when added (all 18 are
+         * studied now): today 0.977 precision, 0.939 recall with suggestions (h18's registry and hotline
+         * incidents pull it down), 0.667 auto recall. Runs differ by a decision or two (word rarity comes
+         * from an index committed in the background), hence the distance.
          */
+        static final double HELD_OUT_PRECISION = 0.96;
+        static final double HELD_OUT_RECALL = 0.92;
         static final double HELD_OUT_AUTO_RECALL = 0.64;
     }
 
