@@ -658,20 +658,14 @@ public final class IncidentMatcher {
         }
         // "funktioniert seit heute früh nicht mehr", "läuft bei mir gar nix": German puts words between the verb
         // and its negation, which no phrase of the vocabulary can skip; such a verb with a negation close
-        // behind it in its clause is outage wording. (English says "not" first: "webmail is fine but nothing
-        // arrives" is no "fine … nothing"; and "geht das ohne Downtime?" asks for a way, it reports nothing.) (A negation in front is another sentence: "damit nichts
-        // verloren geht".)
+        // behind it is outage wording. (A negation in front belongs elsewhere: "damit nichts verloren geht".)
         for (int i = 0; i < mentions.size(); i++) {
             Mention m = mentions.get(i);
-            if (!m.works() || !TicketTerms.NEGATED_FROM_BEHIND.contains(m.surface())) {
-                continue;
-            }
-            for (int j = i + 1; j < Math.min(mentions.size(), i + NEGATION_REACH + 1); j++) {
+            for (int j = i + 1; m.works() && j < Math.min(mentions.size(), i + NEGATION_REACH + 1); j++) {
                 Mention n = mentions.get(j);
-                if (n.clause() == m.clause() && TicketTerms.NEGATIONS.contains(n.surface()) && !"ohne".equals(n.surface())) {
-                    String surface = m.surface() + " … " + n.surface();
-                    mentions.set(i, new Mention(surface, m.start(), m.clause(), true, false, false, false, m.cause(),
-                            m.services(), m.topics(), m.intents(), m.requests(), m.contentTerms()));
+                if (TicketTerms.negatedFromBehind(m, n)) {
+                    mentions.set(i, new Mention(m.surface() + " … " + n.surface(), m.start(), m.clause(), true, false,
+                            false, false, m.cause(), m.services(), m.topics(), m.intents(), m.requests(), m.contentTerms()));
                     break;
                 }
             }

@@ -52,6 +52,24 @@ final class TicketTerms {
             List.of("nicht", "kein", "keine", "keinen", "keinem", "keiner", "nichts", "nix", "n", "nie", "niemals",
                     "ohne", "no", "not", "never", "none", "nothing", "cannot", "can't");
 
+    private static final Set<String> GERMAN_WORKS_VERBS = Set.of("läuft", "laufen", "geht", "gehen", "funktioniert",
+            "funktionieren", "klappt", "klappen");
+    private static final Set<String> BARE_WORKS_VERBS = union(GERMAN_WORKS_VERBS, Set.of("works", "work", "working"));
+    /** Works wording that a German negation behind it turns round ("funktioniert seit 9 nicht", "erreichbar nicht"). */
+    private static final Set<String> NEGATED_FROM_BEHIND = union(GERMAN_WORKS_VERBS, Set.of("erreichbar", "online"));
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new HashSet<>(a);
+        all.addAll(b);
+        return Set.copyOf(all);
+    }
+
+    private static final Pattern CLAUSE_TAIL = Pattern.compile(
+            "(?iu)(?:\\s+(?:noch|auch|aber|ja|doch|wohl|soweit|alle|alles|weiterhin|still|too|though))*[\\s\"')\\].,;:!…]*");
+    private static final Pattern QUESTION_END = Pattern.compile("\\?[\\s\"')\\]]*$");
+    private static final Pattern PAST = Pattern.compile(
+            "(?iu)\\b(?:hat|hats|hatte|hatten|habe|haben|hab|war|waren|had|was|were|did)\\b");
+
     /** Clauses in which the customer says something works, and the services named there. */
     private final Set<Integer> workingClauses = new HashSet<>();
     private final Set<String> workingServices = new TreeSet<>();
@@ -203,22 +221,15 @@ final class TicketTerms {
         return new int[] {start, text.length()};
     }
 
-    private static final Set<String> GERMAN_WORKS_VERBS = Set.of("läuft", "laufen", "geht", "gehen", "funktioniert",
-            "funktionieren", "klappt", "klappen");
-    private static final Set<String> BARE_WORKS_VERBS = union(GERMAN_WORKS_VERBS, Set.of("works", "work", "working"));
-    /** Works wording that a German negation behind it turns round ("funktioniert seit 9 nicht", "erreichbar nicht"). */
-    static final Set<String> NEGATED_FROM_BEHIND = union(GERMAN_WORKS_VERBS, Set.of("erreichbar", "online"));
-
-    private static Set<String> union(Set<String> a, Set<String> b) {
-        Set<String> all = new HashSet<>(a);
-        all.addAll(b);
-        return Set.copyOf(all);
+    /**
+     * "funktioniert seit heute früh nicht mehr": works wording and a negation behind it in its clause.
+     * "Ohne" asks for a way ("geht das ohne Downtime?"); English puts "not" first.
+     */
+    static boolean negatedFromBehind(Mention works, Mention negation) {
+        return NEGATED_FROM_BEHIND.contains(works.surface()) && negation.clause() == works.clause()
+                && negation.start() > works.start() && NEGATIONS.contains(negation.surface())
+                && !"ohne".equals(negation.surface());
     }
-    private static final Pattern CLAUSE_TAIL = Pattern.compile(
-            "(?iu)(?:\\s+(?:noch|auch|aber|ja|doch|wohl|soweit|alle|alles|weiterhin|still|too|though))*[\\s\"')\\].,;:!…]*");
-    private static final Pattern QUESTION_END = Pattern.compile("\\?[\\s\"')\\]]*$");
-    private static final Pattern PAST = Pattern.compile(
-            "(?iu)\\b(?:hat|hats|hatte|hatten|habe|haben|hab|war|waren|had|was|were|did)\\b");
 
     /** The customer says the services of this mention's clause work ("Website + Mail laufen"). */
     boolean isWorking(Mention mention) {
