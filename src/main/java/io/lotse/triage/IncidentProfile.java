@@ -15,9 +15,11 @@ import java.util.Objects;
  *                   they vote for similar tickets, confirmed links more than automatic ones
  * @param unlinked   words of tickets a person unlinked from the incident: their words vote against it, and a
  *                   ticket that resembles one of them is not answered automatically
+ * @param startKnown ops gave the start, earlier than they declared the incident; otherwise {@code startedAt}
+ *                   is only when they declared it, and a customer's "seit 8 Uhr" may well be the same trouble
  */
 public record IncidentProfile(long incidentId, String title, String text, Instant startedAt, List<LinkedTicket> linked,
-        List<UnlinkedTicket> unlinked) {
+        List<UnlinkedTicket> unlinked, boolean startKnown) {
 
     /** The customer's words of a ticket a person took away from the incident: a counter-example. */
     public record UnlinkedTicket(long ticketId, String text) {
@@ -39,6 +41,12 @@ public record IncidentProfile(long incidentId, String title, String text, Instan
         Objects.requireNonNull(startedAt, "startedAt");
         linked = linked == null ? List.of() : List.copyOf(linked);
         unlinked = unlinked == null ? List.of() : List.copyOf(unlinked);
+    }
+
+    /** An incident whose start ops did not give separately. */
+    public IncidentProfile(long incidentId, String title, String text, Instant startedAt, List<LinkedTicket> linked,
+            List<UnlinkedTicket> unlinked) {
+        this(incidentId, title, text, startedAt, linked, unlinked, false);
     }
 
     /** An incident nobody has corrected yet. */

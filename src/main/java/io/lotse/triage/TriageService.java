@@ -118,8 +118,10 @@ public class TriageService {
         }
         incident.componentList().forEach(c -> text.append(c).append('\n'));
         IncidentUpdate.ofIncident(incident.id).forEach(u -> text.append(u.message).append('\n'));
+        boolean startKnown = incident.createdAt != null
+                && incident.startedAt.isBefore(incident.createdAt.minus(IncidentMatcher.CLOCK_SKEW));
         return new IncidentProfile(incident.id, incident.title, text.toString(), incident.startedAt, linked(incident),
-                unlinked(incident));
+                unlinked(incident), startKnown);
     }
 
     /**

@@ -91,7 +91,7 @@ class IncidentAndTicketApiTest {
                 .body("triage.reasons", hasItem(containsString("resembles ticket " + first + ", which a person unlinked")))
                 .extract().path("ticketId");
         // Everybody else in the storm is still answered.
-        int storm = postEmail(mail(Api.uniqueAddress("storm"), "Webseite down", "Unsere Webseite ist seit 14:50 nicht erreichbar.",
+        int storm = postEmail(mail(Api.uniqueAddress("storm"), "Webseite down", "Unsere Webseite ist seit ein paar Minuten nicht erreichbar.",
                 Api.uniqueMessageId())).statusCode(202).body("triage.decision", equalTo("AUTO_LINKED"))
                 .extract().path("ticketId");
 

@@ -214,7 +214,7 @@ class IntakeContractTest {
         Api.intake().contentType(ContentType.JSON)
                 .body(Map.of("caller", Map.of("name", "Herr Brandt", "phone", "+49 341 5550123",
                                 "customerNumber", "K-" + Api.uniqueMessageId().substring(0, 8)),
-                        "note", "Kd. ruft an, Webseite seit 14:50 nicht erreichbar, Rückruf gewünscht", "takenBy", "mara"))
+                        "note", "Kd. ruft an, Webseite seit ein paar Minuten nicht erreichbar, Rückruf gewünscht", "takenBy", "mara"))
                 .post("/api/intake/phone")
                 .then().statusCode(202)
                 .body("created", equalTo(true))

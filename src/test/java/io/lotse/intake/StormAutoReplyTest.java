@@ -38,7 +38,7 @@ class StormAutoReplyTest {
         String messageId = Api.uniqueMessageId();
 
         int ticketId = postEmail(mail("Jana Vogt <" + customer + ">", "Webseite down",
-                "Hallo,\n\nUnsere Webseite ist seit 14:50 nicht erreichbar.\n\nViele Grüße\nJana Vogt", messageId))
+                "Hallo,\n\nUnsere Webseite ist seit ein paar Minuten nicht erreichbar.\n\nViele Grüße\nJana Vogt", messageId))
                 .statusCode(202)
                 .body("created", equalTo(true))
                 .body("duplicate", equalTo(false))
@@ -114,7 +114,7 @@ class StormAutoReplyTest {
     void englishCustomerGetsEnglishAnswer() {
         Api.declareIncident("Power outage in data centre: web hosting unreachable", "Web hosting is down.", STATUS_PAGE);
         String customer = Api.uniqueAddress("john");
-        postEmail(mail(customer, "Website down", "Hi, our website has been down since 3pm, we get 503 errors. Please help!",
+        postEmail(mail(customer, "Website down", "Hi, our website has been down for a few minutes, we get 503 errors. Please help!",
                 Api.uniqueMessageId()))
                 .statusCode(202)
                 .body("triage.decision", equalTo("AUTO_LINKED"));

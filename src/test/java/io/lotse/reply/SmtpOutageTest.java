@@ -36,10 +36,10 @@ class SmtpOutageTest {
 
     /** Outage mails, German and English, each of which the triage links to the incident on its own. */
     static final String[][] OUTAGE_MAILS = {
-            {"Webseite down", "Hallo,\n\nunsere Webseite ist seit 14:50 nicht erreichbar. Was ist da los?\n\nViele Grüße"},
+            {"Webseite down", "Hallo,\n\nunsere Webseite ist seit ein paar Minuten nicht erreichbar. Was ist da los?\n\nViele Grüße"},
             {"Website down", "Hi, our website has been down for 20 minutes. Getting a 503 error. Any news?"},
             {"Shop offline!!!", "Unser Onlineshop ist komplett offline, wir verlieren gerade Umsatz. Bitte dringend melden!"},
-            {"Website not loading", "Hello, our website is not loading since about 3pm. Is there a problem on your side?"},
+            {"Website not loading", "Hello, our website is not loading for a few minutes now. Is there a problem on your side?"},
             {"Störung?", "Gibt es gerade eine Störung? Unsere Webseite lädt nicht, Browser meldet Zeitüberschreitung."},
             {"Site unreachable", "Our online store is unreachable, customers get a timeout. Please advise."},
             {"Webseite lädt nicht", "Moin, unsere Webseite lädt nicht mehr, Fehler 503. Danke für Info."},

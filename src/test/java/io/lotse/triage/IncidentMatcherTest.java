@@ -92,6 +92,23 @@ class IncidentMatcherTest {
     }
 
     @Test
+    void aClockTimeWellBeforeTheStartOpsGaveKeepsTheAnswerForAnAgent() {
+        // LATER is 16:10 in Berlin; ops say the incident began at 15:45 and declared it later.
+        IncidentProfile given = new IncidentProfile(51, WEB.title(), "", START, List.of(), List.of(), true);
+        IncidentProfile declaredOnly = new IncidentProfile(52, WEB.title(), "", START, List.of(), List.of(), false);
+        String early = "Unsere Webseite ist seit 13 Uhr nicht erreichbar";
+
+        TriageDecision known = decide(early, given);
+        TriageDecision unknown = decide(early, declaredOnly);
+        TriageDecision close = decide("Unsere Webseite ist seit 15:30 nicht erreichbar", given);
+
+        assertNotEquals(Decision.AUTO_LINKED, known.decision(), known.reasons()::toString);
+        assertReasonMentions(known, "began earlier ('seit 13 Uhr')");
+        assertEquals(Decision.AUTO_LINKED, unknown.decision(), unknown.reasons()::toString);
+        assertEquals(Decision.AUTO_LINKED, close.decision(), close.reasons()::toString);
+    }
+
+    @Test
     void whatOpsSayIsNotAffectedCountsAgainstTheIncident() {
         IncidentProfile host = new IncidentProfile(41, "Ausfall Host-Node kvm-17: vServer nicht erreichbar",
                 "Alle vServer auf dem Host sind nicht erreichbar. Nicht betroffen: Dedicated Server, Webhosting.", START);

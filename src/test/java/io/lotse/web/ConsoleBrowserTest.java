@@ -61,7 +61,7 @@ class ConsoleBrowserTest {
     void agentSeesTheIncidentGrowOpensATicketUnlinksItAndReplies() throws Exception {
         long incident = Api.declareIncident(OUTAGE, "Seit 14:44 ist das Rechenzentrum Leipzig ohne Strom.",
                 "https://status.hoster.example/rz");
-        int first = outageMail("Unsere Webseite ist seit 14:50 nicht erreichbar.");
+        int first = outageMail("Unsere Webseite ist seit ein paar Minuten nicht erreichbar.");
         postEmail(mail(Api.uniqueAddress("invoice"), "Rechnung März", "Bitte schicken Sie mir die Rechnung für März.",
                 Api.uniqueMessageId())).statusCode(202);
 
@@ -101,7 +101,7 @@ class ConsoleBrowserTest {
     void theQueueKeepsTheAgentsPlaceWhileItRefreshesAndFiltersByChannel() throws Exception {
         long incident = Api.declareIncident(OUTAGE, "Seit 14:44 ist das Rechenzentrum Leipzig ohne Strom.",
                 "https://status.hoster.example/rz");
-        outageMail("Unsere Webseite ist seit 14:50 nicht erreichbar.");
+        outageMail("Unsere Webseite ist seit ein paar Minuten nicht erreichbar.");
         postEmail(mail(Api.uniqueAddress("dns"), "MX-Eintrag", "Bitte den MX-Eintrag auf mx2 ändern.",
                 Api.uniqueMessageId())).statusCode(202);
         Api.intake().contentType(io.restassured.http.ContentType.JSON)
