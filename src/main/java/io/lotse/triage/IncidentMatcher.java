@@ -683,7 +683,7 @@ public final class IncidentMatcher {
             }
         }
         // "Will my site go offline when PHP 8.1 ends?", "Wird der Shop dabei offline sein?": outage words in
-        // a question about what will happen report nothing that happened. ("When will it be back?" is a
+        // a question about what will happen, or after "falls"/"in case", report nothing that happened. ("When will it be back?" is a
         // reference to the incident, not outage wording, and stays.)
         for (int i = 0; i < mentions.size(); i++) {
             Mention m = mentions.get(i);
@@ -700,7 +700,14 @@ public final class IncidentMatcher {
             "(?iu)\\b(?:will|would|going to|gonna|würde|würden|wäre|wären)\\b(?!\\s+not\\b)"
             + "|\\b(?:wird|werden)\\b.*\\bsein\\b");
 
-    /** The sentence around offset is a question about the future. */
+    /**
+     * "falls unser Mailserver ausfällt", "in case the server goes down", "damit keine Mails verloren gehen":
+     * a condition or a purpose, not a report; it reaches to the end of its clause.
+     */
+    private static final Pattern CONDITION = Pattern.compile(
+            "(?iu)\\b(?:falls|in case|im falle?|for the case|damit|so that)\\b[^,;:]*$");
+
+    /** The sentence around offset is a question about the future, or the words follow a condition in it. */
     private static boolean hypothetical(String text, int offset) {
         int from = offset;
         while (from > 0 && !sentenceEnd(text, from - 1)) {
@@ -710,7 +717,8 @@ public final class IncidentMatcher {
         while (to < text.length() && !sentenceEnd(text, to)) {
             to++;
         }
-        return to < text.length() && text.charAt(to) == '?' && FUTURE.matcher(text.substring(from, to)).find();
+        return to < text.length() && text.charAt(to) == '?' && FUTURE.matcher(text.substring(from, to)).find()
+                || CONDITION.matcher(text.substring(from, offset)).find();
     }
 
     /** ! ? and line ends; a period only before a space ("PHP 8.1" goes on). */

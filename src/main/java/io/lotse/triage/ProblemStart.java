@@ -78,12 +78,12 @@ public final class ProblemStart {
      */
     private static final Pattern WHEN = Pattern.compile("(?iu)(?<!\\b(?:seit|since|bis|until|ab|by|für|for|von|vom|from|of)\\s)\\b(?:"
             + "(gestern|yesterday|vorgestern|letzte woche|letzter woche|last week)"
-            + "|(?:am|on|last)\\s+(montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|monday|tuesday|wednesday"
+            + "|(?:am|on|last|letzten|letztem|vergangenen|vergangenem)\\s+(montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|monday|tuesday|wednesday"
             + "|thursday|friday|saturday|sunday))\\b");
 
-    /** "gestern ging noch alles", "yesterday it still worked": the moment things were fine. */
+    /** "gestern ging noch alles", "yesterday it still worked": the moment things were fine ("nur noch" is no "noch"). */
     private static final Pattern WORKED_THEN = Pattern.compile(
-            "(?iu)\\b(?:noch|still|ging|lief|liefen|funktionierte|klappte|worked|was fine|were fine)\\b");
+            "(?iu)\\b(?:(?<!nur )noch|still|ging|lief|liefen|funktionierte|klappte|worked|was fine|were fine)\\b");
 
     private static final Map<String, Integer> MONTHS = Map.ofEntries(
             Map.entry("januar", 1), Map.entry("january", 1), Map.entry("februar", 2), Map.entry("february", 2),

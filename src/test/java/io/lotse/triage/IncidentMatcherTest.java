@@ -109,6 +109,14 @@ class IncidentMatcherTest {
     }
 
     @Test
+    void outageWordsAfterAConditionReportNothing() {
+        TriageDecision decision = decide("Wir möchten einen Backup-MX, damit nichts verloren geht, falls unser Webhosting "
+                + "einmal ausfällt.", WEB);
+
+        assertNotEquals(Decision.AUTO_LINKED, decision.decision(), decision.reasons()::toString);
+    }
+
+    @Test
     void whatOpsSayIsNotAffectedCountsAgainstTheIncident() {
         IncidentProfile host = new IncidentProfile(41, "Ausfall Host-Node kvm-17: vServer nicht erreichbar",
                 "Alle vServer auf dem Host sind nicht erreichbar. Nicht betroffen: Dedicated Server, Webhosting.", START);

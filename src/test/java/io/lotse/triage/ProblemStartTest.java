@@ -58,6 +58,7 @@ class ProblemStartTest {
         assertEquals(Optional.empty(), start.in("gestern ging noch alles, heute down", SENT));
         assertEquals(Optional.empty(), start.in("bis gestern lief der Shop", SENT));
         assertEquals(Optional.empty(), start.in("die Sicherung von gestern fehlt", SENT));
+        assertTrue(start.in("seit dem Update letzten Montag startet Outlook nicht", SENT).orElseThrow().when());
         assertEquals(Optional.empty(), start.in("Am Mittwoch ist der Shop down", SENT)); // today
     }
 

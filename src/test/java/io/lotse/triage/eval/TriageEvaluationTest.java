@@ -157,12 +157,12 @@ class TriageEvaluationTest {
         static final double RECALL = 0.95;
         static final double AUTO_RECALL = 0.78;
         /**
-         * The held-out floors guard against regressions on scenarios that were unseen when added (all 18 are
-         * studied now): today 0.977 precision, 0.939 recall with suggestions (h18's registry and hotline
-         * incidents pull it down), 0.667 auto recall. Runs differ by a decision or two (word rarity comes
+         * The held-out floors guard against regressions on scenarios that were unseen when added (all 20 are
+         * studied now): today 0.968 precision, 0.943 recall with suggestions (h18's registry and hotline
+         * incidents pull it down), 0.663 auto recall. Runs differ by a decision or two (word rarity comes
          * from an index committed in the background), hence the distance.
          */
-        static final double HELD_OUT_PRECISION = 0.96;
+        static final double HELD_OUT_PRECISION = 0.955;
         static final double HELD_OUT_RECALL = 0.92;
         static final double HELD_OUT_AUTO_RECALL = 0.64;
     }
