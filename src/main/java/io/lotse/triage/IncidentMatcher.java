@@ -181,27 +181,30 @@ public final class IncidentMatcher {
         this.rarity = Objects.requireNonNull(rarity, "rarity");
         this.thresholds = Objects.requireNonNull(thresholds, "thresholds");
         this.vocabulary = Objects.requireNonNull(vocabulary, "vocabulary");
-        this.genericTerms = checkedGenericTerms();
-        this.compoundHeads = vocabulary.compoundParts().stream()
-                .flatMap(part -> Tokens.tokens(analyzer, part).stream()).collect(java.util.stream.Collectors.toUnmodifiableSet());
+        Prepared prepared = prepared();
+        this.genericTerms = prepared.genericTerms();
+        this.compoundHeads = prepared.compoundHeads();
         this.guards = new AnswerGuards(vocabulary, thresholds, Objects.requireNonNull(customersZone, "customersZone"));
     }
 
     /**
-     * The analyzer check and the generic terms cost ~2 ms; callers may build a matcher per ticket (for
-     * fresh thresholds), so both are computed once per analyzer instance and vocabulary.
+     * The analyzer check, the generic terms and the compound heads cost ~2 ms; callers may build a matcher
+     * per ticket (for fresh thresholds), so they are computed once per analyzer instance and vocabulary.
      */
-    private Set<String> checkedGenericTerms() {
+    private Prepared prepared() {
         Prepared prepared = PREPARED.get(analyzer);
         if (prepared == null || prepared.vocabulary() != vocabulary) {
             requireConceptAnalyzer();
-            prepared = new Prepared(vocabulary, genericTerms());
+            Set<String> heads = vocabulary.compoundParts().stream()
+                    .flatMap(part -> Tokens.tokens(analyzer, part).stream())
+                    .collect(java.util.stream.Collectors.toUnmodifiableSet());
+            prepared = new Prepared(vocabulary, genericTerms(), heads);
             PREPARED.put(analyzer, prepared);
         }
-        return prepared.genericTerms();
+        return prepared;
     }
 
-    private record Prepared(TriageVocabulary vocabulary, Set<String> genericTerms) {}
+    private record Prepared(TriageVocabulary vocabulary, Set<String> genericTerms, Set<String> compoundHeads) {}
 
     private static final Map<Analyzer, Prepared> PREPARED = Collections.synchronizedMap(new WeakHashMap<>());
 
