@@ -137,8 +137,6 @@ public final class IncidentMatcher {
 
     /** Words between works wording and its negation: "funktioniert seit heute früh um 9 nicht mehr". */
     static final int NEGATION_REACH = 6;
-    /** Negations are kept by the analyzer for phrases, but on their own they match nothing. */
-    private static final List<String> NEGATIONS = List.copyOf(TicketTerms.NEGATIONS);
     /** "vServer auf anderen Host-Nodes": words that point elsewhere say nothing themselves. */
     private static final List<String> OTHERS = List.of("andere", "anderen", "anderer", "anderem", "anderes", "other",
             "others", "übrige", "übrigen", "sonstige", "sonstigen");
@@ -360,7 +358,7 @@ public final class IncidentMatcher {
         Set<String> incidentServices = new TreeSet<>();
         Set<String> incidentIntents = new TreeSet<>();
         Set<String> causesNamed = new TreeSet<>();
-        for (String term : union(title, text)) {
+        for (String term : TicketTerms.union(title, text)) {
             if (kindOf(term) == Kind.CAUSE) {
                 causesNamed.add(term);
             }
@@ -712,23 +710,11 @@ public final class IncidentMatcher {
 
     /** The sentence around offset is a question about the future, or the words follow a condition in it. */
     private static boolean hypothetical(String text, int offset) {
-        int from = offset;
-        while (from > 0 && !sentenceEnd(text, from - 1)) {
-            from--;
-        }
-        int to = offset;
-        while (to < text.length() && !sentenceEnd(text, to)) {
-            to++;
-        }
+        int[] sentence = TicketTerms.sentenceSpan(text, offset);
+        int from = sentence[0];
+        int to = sentence[1];
         return to < text.length() && text.charAt(to) == '?' && FUTURE.matcher(text.substring(from, to)).find()
                 || CONDITION.matcher(text.substring(from, offset)).find();
-    }
-
-    /** ! ? and line ends; a period only before a space ("PHP 8.1" goes on). */
-    private static boolean sentenceEnd(String text, int i) {
-        char c = text.charAt(i);
-        return c == '!' || c == '?' || c == '\n'
-                || c == '.' && (i + 1 == text.length() || Character.isWhitespace(text.charAt(i + 1)));
     }
 
     private Mention mention(String text, List<Token> group) {
@@ -786,7 +772,7 @@ public final class IncidentMatcher {
     /** Words of the outage phrases ("geht", "nicht", "erreichbar") and negations: no content. */
     private Set<String> genericTerms() {
         Set<String> generic = new HashSet<>();
-        List<String> phrases = new ArrayList<>(NEGATIONS);
+        List<String> phrases = new ArrayList<>(TicketTerms.NEGATIONS);
         phrases.addAll(OTHERS);
         vocabulary.concept(TriageVocabulary.OUTAGE).ifPresent(c -> phrases.addAll(c.phrases()));
         for (String phrase : phrases) {
@@ -812,9 +798,4 @@ public final class IncidentMatcher {
         }
     }
 
-    private static Set<String> union(Set<String> a, Set<String> b) {
-        Set<String> all = new HashSet<>(a);
-        all.addAll(b);
-        return all;
-    }
 }

@@ -33,9 +33,8 @@ final class TicketTerms {
     private final Set<String> failingServices = new TreeSet<>();
 
     /**
-     * Sentence ends for {@link #sentenceIsAboutTrouble}: ! ? line ends, and a period before a space
-     * unless it ends an abbreviation of one to three letters ("Kd.", "n. erreichb.") or a number
-     * ("seit dem 5. September").
+     * Sentence ends: ! ? line ends, and a period before a space unless it ends an abbreviation of one to
+     * three letters ("Kd.", "n. erreichb.") or a number ("seit dem 5. September", "PHP 8.1").
      */
     private static final Pattern SENTENCE_END = Pattern.compile("(?<!\\b\\p{L}{1,3}|\\p{N})\\.+(?=\\s)|[!?]+|\\R");
 
@@ -58,7 +57,7 @@ final class TicketTerms {
     /** Works wording that a German negation behind it turns round ("funktioniert seit 9 nicht", "erreichbar nicht"). */
     private static final Set<String> NEGATED_FROM_BEHIND = union(GERMAN_WORKS_VERBS, Set.of("erreichbar", "online"));
 
-    private static Set<String> union(Set<String> a, Set<String> b) {
+    static Set<String> union(Set<String> a, Set<String> b) {
         Set<String> all = new HashSet<>(a);
         all.addAll(b);
         return Set.copyOf(all);
@@ -149,6 +148,13 @@ final class TicketTerms {
      * Vorverkauf ist seit Wochen beworben" says nothing about when a problem began.
      */
     boolean sentenceIsAboutTrouble(int offset) {
+        int[] sentence = sentenceSpan(text, offset);
+        return mentions.stream().anyMatch(m -> (m.outage() || !m.services().isEmpty())
+                && m.start() >= sentence[0] && m.start() < sentence[1]);
+    }
+
+    /** Start and end of the sentence around {@code offset}; the end is where its ! ? or period stands. */
+    static int[] sentenceSpan(String text, int offset) {
         int from = 0;
         int to = text.length();
         Matcher end = SENTENCE_END.matcher(text);
@@ -160,9 +166,7 @@ final class TicketTerms {
                 break;
             }
         }
-        int start = from;
-        int stop = to;
-        return mentions.stream().anyMatch(m -> (m.outage() || !m.services().isEmpty()) && m.start() >= start && m.start() < stop);
+        return new int[] {from, to};
     }
 
     /** Whether the clause around {@code offset} has outage, error or degradation wording ("am Sonntag abgelaufen"). */
