@@ -19,6 +19,7 @@ import java.util.Optional;
  * <p>Machine-sent mail and a non-outage intent the incident does not name have their reason lines already
  * (the ticket says what it is); here they only count. The others: a cause the customer names that the
  * incident does not, trouble that began before the incident, resemblance to a ticket a person unlinked,
+ * another host or cluster than the incident's ("web-a" against "web-c"),
  * and, unless the customer continues an open case, what the words alone must show (a match beyond outage
  * wording, on the incident's own text, a problem report at all) and that no other incident explains
  * the message as well.
@@ -61,6 +62,8 @@ final class AnswerGuards {
         held |= namesOtherCause(terms, best, reasons);
         held |= beganEarlier(ticket, terms, best, reasons);
         held |= best.resemblesUnlinked().isPresent();
+        // "Lt. KIS Paket auf web-a" while the incident is web-c: the reason line is the matcher's.
+        held |= best.otherMachineLine().isPresent();
         // What the words alone must show; the customer's open case shows it already.
         if (!continuesCase) {
             held |= wordsFallShort(terms, best, reasons);

@@ -7,4 +7,4 @@ import java.util.Set;
 /** One active incident as the explanation for a ticket: its score and what the reasons say about it. */
 record Candidate(IncidentProfile incident, double score, List<Mention> matched, boolean ownMatch,
         boolean foreignIntent, Optional<Long> resemblesUnlinked, Set<String> explained, Set<String> causesNamed,
-        String matchLine, String scoreLine, Optional<String> otherServiceLine) {}
+        String matchLine, String scoreLine, Optional<String> otherServiceLine, Optional<String> otherMachineLine) {}

@@ -56,6 +56,8 @@ import org.apache.lucene.analysis.Analyzer;
  *         see non-outage-intent.txt); side requests (invoice, compensation) cost nothing, they keep the
  *         ticket open for a person instead
  * x 0.7   the ticket resembles one a person unlinked from the incident
+ * x 0.8   the ticket names another host, cluster or node of a family the incident names ("web-a" while
+ *         the incident is on "web-c", see {@link MachineNames}); never answered automatically then
  * </pre>
  * So "outage wording + a service the title names" scores 0.60 before shared words: an automatic link at
  * 0.80 needs the customer's other words to fit the incident too.
@@ -124,6 +126,8 @@ public final class IncidentMatcher {
      */
     static final double EVIDENCE_SHARE = 0.7;
     static final double OTHER_SERVICE_FACTOR = 0.8;
+    /** The customer names another host, cluster or node of a family the incident names ("web-a" vs "web-c"). */
+    static final double OTHER_MACHINE_FACTOR = 0.8;
     static final double INTENT_FACTOR = 0.6;
     /** One rare word must not outweigh everything else. */
     static final double MAX_RARITY = 2.0;
@@ -143,15 +147,17 @@ public final class IncidentMatcher {
     /** A negation in front of a noun: the customer rules the thing out ("kein Netzproblem"). */
     private static final Set<String> NEGATING_DETERMINERS =
             Set.of("kein", "keine", "keinen", "keinem", "keiner", "no");
-    /** Times, dates, phone numbers: "14:50" matches every status update written at 14:50. */
     /** Degradation wording ("langsam", "fehlt"): counts as a weaker problem report. */
     static final String DEGRADED = "xdegraded";
     /** "Statusseite gesehen", "wieder da?": the customer refers to the incident (see outage-vocabulary.txt). */
     static final String KNOWN = "xknown";
+    /** Times, dates, phone numbers: "14:50" matches every status update written at 14:50. */
     private static final Pattern NUMBER_LIKE = Pattern.compile("[\\p{N}.,:/+\\-]+");
     /** Sentences of an incident's text that name what is NOT affected ("E-Mail und DNS sind nicht betroffen"). */
     private static final Pattern UNAFFECTED = Pattern.compile(
-            "(?iu)nicht betroffen|nicht beeinträchtigt|not affected|unaffected|nicht gestört|funktionier\\w* normal");
+            "(?iu)nicht betroffen|nicht beeinträchtigt|not affected|unaffected|nicht gestört|funktionier\\w* normal"
+            // "Zur Managed Cloud siehe separate Meldung": another incident's matter.
+            + "|siehe (?:separate|gesonderte|eigene) Meldung|see (?:the )?separate (?:notice|incident|update)");
     private static final Pattern SENTENCE = Pattern.compile("(?<=[.!?])\\s+|\\R");
     /** A service named only outside the clauses with outage wording is mentioned in passing. */
     static final double OBJECT_IN_PASSING = 0.5;
@@ -252,6 +258,7 @@ public final class IncidentMatcher {
 
         reasons.add(best.matchLine());
         best.otherServiceLine().ifPresent(reasons::add);
+        best.otherMachineLine().ifPresent(reasons::add);
         terms.workingLine().ifPresent(reasons::add);
         best.resemblesUnlinked().ifPresent(id -> reasons.add("resembles ticket " + id + ", which a person unlinked from"
                 + " incident " + best.incident().incidentId() + ": never answered automatically"));
@@ -294,8 +301,8 @@ public final class IncidentMatcher {
      * The incident's own words, the linked tickets' votes (less the votes of tickets a person unlinked),
      * and the words of each unlinked ticket, analyzed once per decision.
      */
-    private record Profile(Set<String> title, Set<String> text, Set<String> unaffected, Map<String, Double> linked,
-            Map<Long, Set<String>> unlinked) {
+    private record Profile(Set<String> title, Set<String> text, Set<String> unaffected, MachineNames machines,
+            Map<String, Double> linked, Map<Long, Set<String>> unlinked) {
         boolean own(String term) {
             return title.contains(term) || text.contains(term);
         }
@@ -312,6 +319,7 @@ public final class IncidentMatcher {
         // no evidence for the incident; a word found only there is evidence against it (see score).
         Set<String> text = new HashSet<>();
         Set<String> unaffected = new HashSet<>();
+        MachineNames machines = MachineNames.in(incident.title());
         for (String sentence : SENTENCE.split(incident.text())) {
             Matcher notAffected = UNAFFECTED.matcher(sentence);
             if (notAffected.find()) {
@@ -323,9 +331,11 @@ public final class IncidentMatcher {
                 unaffected.addAll(qualifiers(named));
                 if (listFollows) {
                     text.addAll(Tokens.tokens(analyzer, before));
+                    machines = machines.plus(MachineNames.in(before));
                 }
             } else {
                 text.addAll(Tokens.tokens(analyzer, sentence));
+                machines = machines.plus(MachineNames.in(sentence));
             }
         }
         unaffected.removeAll(text);
@@ -348,7 +358,7 @@ public final class IncidentMatcher {
         }
         votes.replaceAll((term, v) -> Math.max(0.0, Math.min(1.0, v / LINKED_SATURATION)));
         votes.values().removeIf(v -> v <= 0.0);
-        return new Profile(title, text, unaffected, votes, unlinked);
+        return new Profile(title, text, unaffected, machines, votes, unlinked);
     }
 
     private Candidate score(TicketTerms ticket, IncidentProfile incident) {
@@ -503,18 +513,20 @@ public final class IncidentMatcher {
         // against it, and no reason to hold the answer back either (see decide).
         boolean foreignIntent = ticket.hasIntent() && !incidentIntents.containsAll(ticket.intents());
         Optional<Long> resembles = resemblesUnlinked(ticket, profile);
+        Optional<String[]> otherMachine = ticket.machines().otherThan(profile.machines());
         double factor = serviceFactor * (foreignIntent ? INTENT_FACTOR : 1.0)
-                * (resembles.isPresent() ? UNLINKED_FACTOR : 1.0);
+                * (resembles.isPresent() ? UNLINKED_FACTOR : 1.0) * (otherMachine.isPresent() ? OTHER_MACHINE_FACTOR : 1.0);
         double raw = OUTAGE_WEIGHT * outage + OBJECT_WEIGHT * object + DETAIL_WEIGHT * detail;
         double score = Math.max(0.0, Math.min(1.0, raw * factor));
 
         String scoreLine = String.format(Locale.ROOT,
                 "score %.2f = outage wording %.2f + service/topic %.2f + shared words/coverage %.2f"
-                        + " (explains %.0f%% of the customer's words)%s%s%s",
+                        + " (explains %.0f%% of the customer's words)%s%s%s%s",
                 score, OUTAGE_WEIGHT * outage, OBJECT_WEIGHT * object, DETAIL_WEIGHT * detail, 100 * coverage,
                 serviceFactor < 1.0 ? " x " + fmt(serviceFactor) + " (other service)" : "",
                 foreignIntent ? " x " + INTENT_FACTOR + " (non-outage intent)" : "",
-                resembles.map(id -> " x " + UNLINKED_FACTOR + " (like ticket " + id + ", unlinked by a person)").orElse(""));
+                resembles.map(id -> " x " + UNLINKED_FACTOR + " (like ticket " + id + ", unlinked by a person)").orElse(""),
+                otherMachine.map(m -> " x " + OTHER_MACHINE_FACTOR + " (other machine)").orElse(""));
         Optional<String> otherServiceLine = otherServices.isEmpty() && !subjectElsewhere && !errorElsewhere
                 ? Optional.empty()
                 : Optional.of("reports " + labels(vocabulary, ticket.affectedServices()) + " (" + quoted(ticket.serviceSurfaces()) + ")"
@@ -529,7 +541,9 @@ public final class IncidentMatcher {
             otherServiceLine = Optional.of(otherServiceLine.map(l -> l + "; ").orElse("") + line);
         }
         return new Candidate(incident, score, matched, ownMatch, foreignIntent, resembles, explained, causesNamed,
-                matchLine(incident, ticket, matched), scoreLine, otherServiceLine);
+                matchLine(incident, ticket, matched), scoreLine, otherServiceLine,
+                otherMachine.map(m -> "names " + m[0] + " while incident " + incident.incidentId() + " names " + m[1]
+                        + ": an agent decides"));
     }
 
     /**

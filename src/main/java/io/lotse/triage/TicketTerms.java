@@ -28,6 +28,7 @@ final class TicketTerms {
     private final boolean degraded;
     private final TriageVocabulary vocabulary;
     private final String text;
+    private final MachineNames machines;
 
     private final Set<String> subjectServices = new TreeSet<>();
     private final Set<String> failingServices = new TreeSet<>();
@@ -76,6 +77,7 @@ final class TicketTerms {
 
     TicketTerms(String text, List<Mention> mentions, int subjectEnd, TriageVocabulary vocabulary) {
         this.text = text;
+        this.machines = MachineNames.in(text);
         this.mentions = List.copyOf(mentions);
         this.vocabulary = vocabulary;
         mentions.stream().filter(Mention::outage).forEach(m -> failingServices.addAll(m.services()));
@@ -135,6 +137,11 @@ final class TicketTerms {
                 }
             }
         }
+    }
+
+    /** Hosts, clusters and nodes the customer names ("web-a", "kvm-node-12"). */
+    MachineNames machines() {
+        return machines;
     }
 
     /** The subject and the text, as analysed. */

@@ -616,4 +616,31 @@ class IncidentMatcherTest {
             assertTrue(decision.score() >= 0 && decision.score() <= 1, () -> text + " -> " + decision.score());
         }
     }
+
+    @Test
+    void aCustomerOnAnotherClusterThanTheIncidentsIsLeftToAnAgent() {
+        IncidentProfile cluster = new IncidentProfile(31, "Erhöhte Ladezeiten und Timeouts auf Webhosting-Cluster web-c",
+                "Websites auf web-c laden sehr langsam, teilweise 504 Gateway Timeout. Nicht betroffen: web-a, web-b.", START);
+
+        TriageDecision onTheCluster = decide("Website extrem langsam, 504 Gateway Timeout, Paket liegt auf web-c", cluster);
+        TriageDecision elsewhere = decide("Website extrem langsam, 504 Gateway Timeout, Paket liegt auf web-a", cluster);
+
+        assertEquals(Decision.AUTO_LINKED, onTheCluster.decision(), onTheCluster.reasons()::toString);
+        assertEquals(Decision.SUGGESTED, elsewhere.decision(), elsewhere.reasons()::toString);
+        assertReasonMentions(elsewhere, "names web-a while incident 31 names web-c: an agent decides");
+        assertReasonMentions(elsewhere, "x 0.8 (other machine)");
+    }
+
+    @Test
+    void whatAnIncidentLeavesToAnotherNoticeDoesNotDescribeIt() {
+        IncidentProfile telephony = new IncidentProfile(41, "Störung Cloud-Telefonanlage: eingehende Anrufe gestört",
+                "Eingehende Anrufe enden im Besetztzeichen. Zur Managed Cloud siehe separate Meldung.", START);
+
+        TriageDecision upload = decide("Upload in die Cloud schlägt fehl, Fehler 507", telephony);
+        TriageDecision calls = decide("Seit ein paar Minuten keine eingehenden Anrufe, nur Besetztzeichen", telephony);
+
+        assertNotEquals(Decision.AUTO_LINKED, upload.decision(), upload.reasons()::toString);
+        assertReasonMentions(upload, "reports cloud storage ('cloud') but incident 41 names telephony");
+        assertEquals(Decision.AUTO_LINKED, calls.decision(), calls.reasons()::toString);
+    }
 }
