@@ -35,9 +35,11 @@ final class TicketTerms {
 
     /**
      * Sentence ends: ! ? line ends, and a period before a space unless it ends an abbreviation of one to
-     * three letters ("Kd.", "n. erreichb.") or a number ("seit dem 5. September", "PHP 8.1").
+     * three letters ("Kd.", "n. erreichb.") or a number ("seit dem 5. September", "PHP 8.1"). A line that
+     * ends in a colon goes on into the next ("schickt mir seit Tagen diese Meldung:" and the message).
      */
-    private static final Pattern SENTENCE_END = Pattern.compile("(?<!\\b\\p{L}{1,3}|\\p{N})\\.+(?=\\s)|[!?]+|\\R");
+    private static final Pattern SENTENCE_END =
+            Pattern.compile("(?<!\\b\\p{L}{1,3}|\\p{N})\\.+(?=\\s)|[!?]+|(?<!:[ \\t]{0,3})\\R");
 
     /**
      * "Webseite nicht erreichbar, Mails gehen aber": outage words refer to their own clause. Clauses end at

@@ -643,4 +643,15 @@ class IncidentMatcherTest {
         assertReasonMentions(upload, "reports cloud storage ('cloud') but incident 41 names telephony");
         assertEquals(Decision.AUTO_LINKED, calls.decision(), calls.reasons()::toString);
     }
+
+    @Test
+    void aLineEndingInAColonGoesOnIntoTheMessageItIntroduces() {
+        IncidentProfile backups = new IncidentProfile(51, "Backup-Plattform: Nächtliche Backups fehlgeschlagen", "", START);
+
+        TriageDecision decision = decide("Mein Backup ist fehlgeschlagen! Das Plugin schickt mir seit Tagen diese Meldung:\n"
+                + "\"Backup failed: the access token has expired\"", backups);
+
+        assertNotEquals(Decision.AUTO_LINKED, decision.decision(), decision.reasons()::toString);
+        assertReasonMentions(decision, "the customer's trouble began earlier");
+    }
 }
