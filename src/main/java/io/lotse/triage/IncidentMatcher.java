@@ -139,6 +139,8 @@ public final class IncidentMatcher {
     static final double UNLINKED_FACTOR = 0.7;
     static final double UNLINKED_COVERED = 0.6;
 
+    /** Tokens before a cause that may deny it: "nicht kompromittiert", "kein Update eingespielt". */
+    static final int CAUSE_DENIAL_REACH = 2;
     /** Words between works wording and its negation: "funktioniert seit heute früh um 9 nicht mehr". */
     static final int NEGATION_REACH = 6;
     /** "vServer auf anderen Host-Nodes": words that point elsewhere say nothing themselves. */
@@ -301,8 +303,8 @@ public final class IncidentMatcher {
      * The incident's own words, the linked tickets' votes (less the votes of tickets a person unlinked),
      * and the words of each unlinked ticket, analyzed once per decision.
      */
-    private record Profile(Set<String> title, Set<String> text, Set<String> unaffected, MachineNames machines,
-            Map<String, Double> linked, Map<Long, Set<String>> unlinked) {
+    private record Profile(Set<String> title, Set<String> text, Set<String> unaffected, Set<String> causes,
+            MachineNames machines, Map<String, Double> linked, Map<Long, Set<String>> unlinked) {
         boolean own(String term) {
             return title.contains(term) || text.contains(term);
         }
@@ -313,7 +315,9 @@ public final class IncidentMatcher {
     }
 
     private Profile profile(IncidentProfile incident) {
-        Set<String> title = new HashSet<>(Tokens.tokens(analyzer, incident.title()));
+        List<String> titleTokens = Tokens.tokens(analyzer, incident.title());
+        Set<String> title = new HashSet<>(titleTokens);
+        Set<String> causes = new HashSet<>(causesAffirmed(titleTokens));
         // Concepts of sentences that say what is NOT affected do not describe the incident.
         // What ops say is NOT affected ("Nicht betroffen: Dedicated/Root-Server, gekaufte Zertifikate (EV)") is
         // no evidence for the incident; a word found only there is evidence against it (see score).
@@ -330,11 +334,15 @@ public final class IncidentMatcher {
                 String named = listFollows ? sentence.substring(notAffected.end()) : before;
                 unaffected.addAll(qualifiers(named));
                 if (listFollows) {
-                    text.addAll(Tokens.tokens(analyzer, before));
+                    List<String> tokens = Tokens.tokens(analyzer, before);
+                    text.addAll(tokens);
+                    causes.addAll(causesAffirmed(tokens));
                     machines = machines.plus(MachineNames.in(before));
                 }
             } else {
-                text.addAll(Tokens.tokens(analyzer, sentence));
+                List<String> tokens = Tokens.tokens(analyzer, sentence);
+                text.addAll(tokens);
+                causes.addAll(causesAffirmed(tokens));
                 machines = machines.plus(MachineNames.in(sentence));
             }
         }
@@ -358,7 +366,27 @@ public final class IncidentMatcher {
         }
         votes.replaceAll((term, v) -> Math.max(0.0, Math.min(1.0, v / LINKED_SATURATION)));
         votes.values().removeIf(v -> v <= 0.0);
-        return new Profile(title, text, unaffected, machines, votes, unlinked);
+        return new Profile(title, text, unaffected, causes, machines, votes, unlinked);
+    }
+
+    /**
+     * The causes a text names, less those it denies: "Die Zugangsdaten sind nicht kompromittiert" does not
+     * make a customer's hacked mailbox the incident's doing.
+     */
+    private Set<String> causesAffirmed(List<String> tokens) {
+        Set<String> causes = new HashSet<>();
+        for (int i = 0; i < tokens.size(); i++) {
+            if (kindOf(tokens.get(i)) == Kind.CAUSE) {
+                boolean denied = false;
+                for (int j = Math.max(0, i - CAUSE_DENIAL_REACH); j < i; j++) {
+                    denied |= TicketTerms.NEGATIONS.contains(tokens.get(j));
+                }
+                if (!denied) {
+                    causes.add(tokens.get(i));
+                }
+            }
+        }
+        return causes;
     }
 
     private Candidate score(TicketTerms ticket, IncidentProfile incident) {
@@ -367,11 +395,8 @@ public final class IncidentMatcher {
         Set<String> text = profile.text();
         Set<String> incidentServices = new TreeSet<>();
         Set<String> incidentIntents = new TreeSet<>();
-        Set<String> causesNamed = new TreeSet<>();
+        Set<String> causesNamed = new TreeSet<>(profile.causes());
         for (String term : TicketTerms.union(title, text)) {
-            if (kindOf(term) == Kind.CAUSE) {
-                causesNamed.add(term);
-            }
             if (kindOf(term) == Kind.SERVICE) {
                 incidentServices.add(term);
             } else if (kindOf(term) == Kind.INTENT && title.contains(term)) {

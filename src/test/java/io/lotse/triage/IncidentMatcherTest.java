@@ -654,4 +654,17 @@ class IncidentMatcherTest {
         assertNotEquals(Decision.AUTO_LINKED, decision.decision(), decision.reasons()::toString);
         assertReasonMentions(decision, "the customer's trouble began earlier");
     }
+
+    @Test
+    void aCauseTheIncidentDeniesIsStillTheCustomersOwn() {
+        IncidentProfile smtp = new IncidentProfile(61, "Störung Mailversand: SMTP-Authentifizierung schlägt fehl",
+                "Der Versand über Outlook und Smartphones schlägt fehl. Die Zugangsdaten der Kunden sind nicht kompromittiert.",
+                START);
+
+        TriageDecision decision = decide("Mein Postfach wurde gehackt und wegen Spamversand gesperrt, "
+                + "jetzt kann ich keine Mails mehr senden, Outlook fragt dauernd nach dem Passwort", smtp);
+
+        assertNotEquals(Decision.AUTO_LINKED, decision.decision(), decision.reasons()::toString);
+        assertReasonMentions(decision, "suspects abuse of their own account or address");
+    }
 }
