@@ -10,6 +10,7 @@ import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The hard guards: conditions outside the score under which a ticket that scores high enough is still
@@ -41,7 +42,7 @@ final class AnswerGuards {
      * Causes that are the customer's own doing whatever the incident says: "Route umgestellt" in a status
      * update is ops' change, "PW im Webmail geändert" the customer's.
      */
-    private static final java.util.Set<String> OWN_DOING = java.util.Set.of("xselfchange", "xownfault");
+    private static final Set<String> OWN_DOING = Set.of("xselfchange", "xownfault");
 
     private final TriageVocabulary vocabulary;
     private final TriageThresholds thresholds;

@@ -36,10 +36,14 @@ final class TicketTerms {
     /**
      * Sentence ends: ! ? line ends, and a period before a space unless it ends an abbreviation of one to
      * three letters ("Kd.", "n. erreichb.") or a number ("seit dem 5. September", "PHP 8.1"). A line that
-     * ends in a colon goes on into the next ("schickt mir seit Tagen diese Meldung:" and the message).
+     * ends in a colon goes on into the next, over one blank line ("schickt mir seit Tagen diese Meldung:"
+     * and the quoted message).
      */
     private static final Pattern SENTENCE_END =
-            Pattern.compile("(?<!\\b\\p{L}{1,3}|\\p{N})\\.+(?=\\s)|[!?]+|(?<!:[ \\t]{0,3})\\R");
+            Pattern.compile("(?<!\\b\\p{L}{1,3}|\\p{N})\\.+(?=\\s)|[!?]+|(?<!:[ \\t]{0,3}(?:\\r?\\n)?[ \\t]{0,3})\\R");
+
+    /** A sentence that starts by pointing back at the one before ("Das ist aber schon seit letzter Woche so"). */
+    private static final Pattern POINTS_BACK = Pattern.compile("(?iu)\\s*(?:das|dies|es|this|that|it)(?:'s)?\\b");
 
     /**
      * "Webseite nicht erreichbar, Mails gehen aber": outage words refer to their own clause. Clauses end at
@@ -158,6 +162,16 @@ final class TicketTerms {
      */
     boolean sentenceIsAboutTrouble(int offset) {
         int[] sentence = sentenceSpan(text, offset);
+        if (namesTrouble(sentence)) {
+            return true;
+        }
+        // "... dreht sich immer im Kreis mit der Anmeldung. Das ist aber schon seit letzter Woche so": the
+        // sentence points back at the trouble of the one before.
+        return sentence[0] > 0 && POINTS_BACK.matcher(text.substring(sentence[0], sentence[1])).lookingAt()
+                && namesTrouble(sentenceSpan(text, sentence[0] - 1));
+    }
+
+    private boolean namesTrouble(int[] sentence) {
         return mentions.stream().anyMatch(m -> (m.outage() || !m.services().isEmpty())
                 && m.start() >= sentence[0] && m.start() < sentence[1]);
     }

@@ -648,7 +648,7 @@ class IncidentMatcherTest {
     void aLineEndingInAColonGoesOnIntoTheMessageItIntroduces() {
         IncidentProfile backups = new IncidentProfile(51, "Backup-Plattform: Nächtliche Backups fehlgeschlagen", "", START);
 
-        TriageDecision decision = decide("Mein Backup ist fehlgeschlagen! Das Plugin schickt mir seit Tagen diese Meldung:\n"
+        TriageDecision decision = decide("Mein Backup ist fehlgeschlagen! Das Plugin schickt mir seit Tagen diese Meldung:\n\n"
                 + "\"Backup failed: the access token has expired\"", backups);
 
         assertNotEquals(Decision.AUTO_LINKED, decision.decision(), decision.reasons()::toString);
@@ -666,5 +666,17 @@ class IncidentMatcherTest {
 
         assertNotEquals(Decision.AUTO_LINKED, decision.decision(), decision.reasons()::toString);
         assertReasonMentions(decision, "suspects abuse of their own account or address");
+    }
+
+    @Test
+    void aSentenceThatPointsBackDatesTheTroubleOfTheOneBefore() {
+        IncidentProfile webmail = new IncidentProfile(71, "Webmail: Login-Schleife nach Update",
+                "Nach der Anmeldung im Webmail landen Kunden wieder auf der Anmeldeseite.", START);
+
+        TriageDecision decision = decide("ich komm am büro-pc nicht ins webmail, dreht sich immer im kreis mit der anmeldung. "
+                + "das ist aber schon seit letzter woche so", webmail);
+
+        assertNotEquals(Decision.AUTO_LINKED, decision.decision(), decision.reasons()::toString);
+        assertReasonMentions(decision, "the customer's trouble began earlier");
     }
 }
