@@ -157,12 +157,13 @@ class TriageEvaluationTest {
         static final double RECALL = 0.95;
         static final double AUTO_RECALL = 0.78;
         /**
-         * The held-out floors guard against regressions on scenarios that were unseen when added (all 20 are
-         * studied now): today 0.968 precision, 0.943 recall with suggestions (h18's registry and hotline
-         * incidents pull it down), 0.663 auto recall. Runs differ by a decision or two (word rarity comes
-         * from an index committed in the background), hence the distance.
+         * The held-out floors guard against regressions on scenarios that were unseen when added (all 28 are
+         * studied now): today 0.980 precision, 0.946 recall with suggestions (h18's registry and hotline
+         * incidents pull it down), 0.660 auto recall. Runs differ by a decision or two (word rarity comes
+         * from an index committed in the background), hence the distance. A new round of unseen scenarios
+         * may pull precision below the floor: record its figures, then study it.
          */
-        static final double HELD_OUT_PRECISION = 0.955;
+        static final double HELD_OUT_PRECISION = 0.97;
         static final double HELD_OUT_RECALL = 0.92;
         static final double HELD_OUT_AUTO_RECALL = 0.64;
     }
