@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * What the customer wrote this time: the body without quoted history and signature. Conservative on
+ * What the customer wrote this time: the body without quoted history and signature (a quote the customer
+ * introduces with a line ending in a colon, such as a pasted error message, stays). Conservative on
  * purpose: when in doubt a line stays, and if stripping would leave nothing the whole body is returned,
  * because an agent can skip surplus text but cannot see text we dropped.
  */
@@ -60,6 +61,8 @@ public final class CustomerWords {
         String text = body.replace("\r\n", "\n").replace('\r', '\n');
         String[] lines = text.split("\n", -1);
         List<String> kept = new ArrayList<>();
+        boolean inQuote = false;
+        boolean pasted = false;
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i];
             if (startsHistory(lines, i) || startsSignature(lines, i)) {
@@ -77,8 +80,16 @@ public final class CustomerWords {
                 }
             }
             if (isQuoted(line)) {
+                // "Einer hat mir die Fehlermeldung weitergeleitet:" and the bounce below it: a quote the
+                // customer introduces with a colon of their own is what they want us to read, not history.
+                pasted = inQuote ? pasted : lastNonBlank(kept).endsWith(":");
+                inQuote = true;
+                if (pasted) {
+                    kept.add(line);
+                }
                 continue;
             }
+            inQuote = false;
             kept.add(line);
         }
         kept = withoutSignatureBlock(kept);
@@ -148,6 +159,15 @@ public final class CustomerWords {
             }
         }
         return n;
+    }
+
+    private static String lastNonBlank(List<String> lines) {
+        for (int i = lines.size() - 1; i >= 0; i--) {
+            if (!lines.get(i).isBlank()) {
+                return lines.get(i).strip();
+            }
+        }
+        return "";
     }
 
     private static boolean isQuoted(String line) {

@@ -51,6 +51,26 @@ class CustomerWordsTest {
     }
 
     @Test
+    void aQuoteTheCustomerIntroducesIsKept() {
+        assertEquals("""
+                Einer hat mir die Fehlermeldung weitergeleitet:
+
+                > host mx1.hoster.example said:
+                > 552 5.2.2 Mailbox full: user quota exceeded
+
+                Bitte beheben!""", CustomerWords.newWords("""
+                Einer hat mir die Fehlermeldung weitergeleitet:
+
+                > host mx1.hoster.example said:
+                > 552 5.2.2 Mailbox full: user quota exceeded
+
+                Bitte beheben!
+
+                > Seit wann besteht das Problem?
+                """));
+    }
+
+    @Test
     void germanOutlookHeaderBlockStartsHistory() {
         assertEquals("Bitte um Rückruf.", CustomerWords.newWords("""
                 Bitte um Rückruf.
