@@ -1,5 +1,6 @@
 package io.lotse.triage;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -36,7 +37,7 @@ record MachineNames(Map<String, Map<String, String>> members) {
             }
             String member = (name.group(2) != null ? name.group(2) : name.group(3)).toLowerCase(Locale.ROOT);
             // "web03" and "web3" are one machine.
-            member = member.matches("0+\\d") || member.matches("0+\\d\\d") ? member.replaceFirst("^0+", "") : member;
+            member = member.replaceFirst("^0+(?=\\d)", "");
             String surface = name.group();
             members.computeIfAbsent(family, f -> new TreeMap<>()).putIfAbsent(member, surface);
             int lastPart = family.lastIndexOf('-');
@@ -52,9 +53,10 @@ record MachineNames(Map<String, Map<String, String>> members) {
             return this;
         }
         Map<String, Map<String, String>> all = new TreeMap<>();
-        members.forEach((f, m) -> all.computeIfAbsent(f, x -> new TreeMap<>()).putAll(m));
-        other.members.forEach((f, m) -> m.forEach((member, surface) -> all.computeIfAbsent(f, x -> new TreeMap<>())
-                .putIfAbsent(member, surface)));
+        for (MachineNames names : List.of(this, other)) {
+            names.members.forEach((f, m) -> m.forEach((member, surface) -> all.computeIfAbsent(f, x -> new TreeMap<>())
+                    .putIfAbsent(member, surface)));
+        }
         return new MachineNames(Map.copyOf(all));
     }
 
