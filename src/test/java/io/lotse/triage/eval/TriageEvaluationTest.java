@@ -317,7 +317,8 @@ class TriageEvaluationTest {
      * When the replayed scenario starts. At its own date and time when that lies far enough in the past,
      * so that "seit gestern", weekdays and times of day mean what its author meant, and every run decides
      * alike (it used to start eight hours before the run, so day boundaries moved with the time the build
-     * ran). Otherwise at its time of day on the latest day that lies far enough back.
+     * ran). A scenario dated in the future is moved back by whole weeks, so that its weekday stays too
+     * ("seit Montag" on a Thursday; moving by days made that depend on the hour the build ran).
      */
     static Instant placed(Optional<OffsetDateTime> start, Instant now) {
         Instant latest = now.minus(REPLAY_ROOM).truncatedTo(ChronoUnit.MINUTES);
@@ -327,9 +328,8 @@ class TriageEvaluationTest {
         if (!start.get().toInstant().isAfter(latest)) {
             return start.get().toInstant();
         }
-        Instant sameTime = latest.atOffset(ZoneOffset.UTC)
-                .with(start.get().withOffsetSameInstant(ZoneOffset.UTC).toLocalTime()).toInstant();
-        return sameTime.isAfter(latest) ? sameTime.minus(Duration.ofDays(1)) : sameTime;
+        long weeks = (Duration.between(latest, start.get().toInstant()).toDays() / 7) + 1;
+        return start.get().toInstant().minus(Duration.ofDays(7 * weeks));
     }
 
     private static Response post(Scenario.Msg m, Instant base, String run) {
