@@ -95,6 +95,11 @@ public class ReplyComposer {
         return templates.override(name, lang).map(t -> t.data("m", m).render()).orElseGet(builtIn::render).strip();
     }
 
+    /** "AW: ...", "Re: ...", "Fwd: ...": the subject of a message replied to or passed on. */
+    public static boolean isReplySubject(String subject) {
+        return subject != null && REPLY_PREFIX.matcher(subject.strip()).find();
+    }
+
     /** {@code Re: <their subject> [#id]}, without piling up prefixes or tags. */
     public static String replySubject(String theirSubject, long ticketId) {
         String base = theirSubject == null ? "" : TICKET_TAG.matcher(theirSubject).replaceAll("").strip();

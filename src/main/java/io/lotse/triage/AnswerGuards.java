@@ -4,6 +4,7 @@ import static io.lotse.triage.ReasonText.fmt;
 import static io.lotse.triage.ReasonText.labels;
 import static io.lotse.triage.ReasonText.time;
 
+import io.lotse.reply.ReplyComposer;
 import io.lotse.triage.index.TriageVocabulary;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -70,7 +71,7 @@ final class AnswerGuards {
             held |= wordsFallShort(terms, best, reasons);
             held |= otherIncidentAsLikely(best, runnerUp, reasons);
         } else {
-            held |= newMatterBesideTheCase(best, runnerUp, reasons);
+            held |= newMatterBesideTheCase(ticket.subject(), best, runnerUp, reasons);
         }
         return held;
     }
@@ -80,7 +81,15 @@ final class AnswerGuards {
      * already has the case's answer; another incident that explains a service this one does not may be
      * what they write about now, so a person looks.
      */
-    private boolean newMatterBesideTheCase(Candidate best, Optional<Candidate> runnerUp, List<String> reasons) {
+    private boolean newMatterBesideTheCase(String subject, Candidate best, Optional<Candidate> runnerUp, List<String> reasons) {
+        // "Jetzt auch phpMyAdmin kaputt?" while the case is about Safari visitors: a new subject (not "AW:")
+        // that names only services the case's incident does not is a new matter, perhaps one ops have
+        // not declared yet.
+        if (best.subjectElsewhere() && !ReplyComposer.isReplySubject(subject)) {
+            reasons.add("continues a case of incident " + best.incident().incidentId()
+                    + ", but the subject names only other services: perhaps a new matter, an agent looks");
+            return true;
+        }
         Optional<Candidate> other = runnerUp.filter(o -> o.score() >= thresholds.suggest()
                 && !best.explained().containsAll(o.explained()));
         other.ifPresent(o -> reasons.add("also reports " + labels(vocabulary, o.explained()) + ", which incident "

@@ -566,7 +566,7 @@ public final class IncidentMatcher {
             otherServiceLine = Optional.of(otherServiceLine.map(l -> l + "; ").orElse("") + line);
         }
         return new Candidate(incident, score, matched, ownMatch, foreignIntent, resembles, explained, causesNamed,
-                matchLine(incident, ticket, matched), scoreLine, otherServiceLine,
+                subjectElsewhere, matchLine(incident, ticket, matched), scoreLine, otherServiceLine,
                 otherMachine.map(m -> "names " + m[0] + " while incident " + incident.incidentId() + " names " + m[1]
                         + ": an agent decides"));
     }

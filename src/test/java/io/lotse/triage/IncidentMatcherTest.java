@@ -264,6 +264,22 @@ class IncidentMatcherTest {
     }
 
     @Test
+    void aNewSubjectAboutAnotherServiceIsANewMatterEvenBeforeItsIncidentIsDeclared() {
+        // The customer's case is the website; the mail incident is not declared yet, so no runner-up shows it.
+        TicketText news = new TicketText("Jetzt auch die Mails kaputt?", "Hallo nochmal, das mit der Webseite "
+                + "habe ich auf der Statusseite gesehen. Jetzt gehen aber auch die Mails nicht mehr, Fehler beim Abruf.",
+                LATER, false, Map.of(4L, 17L));
+        TicketText reply = new TicketText("AW: Mails?", "Webseite immer noch nicht erreichbar", LATER, false,
+                Map.of(4L, 17L));
+
+        TriageDecision decision = matcher.decide(news, List.of(WEB));
+        TriageDecision goesOn = matcher.decide(reply, List.of(WEB));
+
+        assertLeftToAnAgent(decision, "the subject names only other services: perhaps a new matter");
+        assertEquals(Decision.AUTO_LINKED, goesOn.decision(), goesOn.reasons()::toString);
+    }
+
+    @Test
     void aServiceTheIncidentDoesNotNameCountsAgainstItInProportion() {
         IncidentProfile dns = new IncidentProfile(2, "DNS-Resolver gestört: Domains lösen nicht auf",
                 "Webseiten, die externe Domains abfragen, melden Fehler.", START);
