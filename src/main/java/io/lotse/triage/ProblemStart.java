@@ -77,7 +77,9 @@ public final class ProblemStart {
      * reason: "the backup from last night", "das Backup heute Nacht".
      */
     private static final Pattern WHEN = Pattern.compile("(?iu)(?<!\\b(?:seit|since|bis|until|ab|by|für|for|von|vom|from|of)\\s)\\b(?:"
-            + "(gestern|yesterday|vorgestern|letzte woche|letzter woche|last week)"
+            + "(gestern|yesterday|vorgestern|letzte woche|letzter woche|last week"
+            // "Hatte bei altem Anbieter letztes Jahr 2x Totalausfall": trouble long past, not today's.
+            + "|letztes jahr|voriges jahr|vergangenes jahr|last year|letzten monat|vorigen monat|vergangenen monat|last month)"
             + "|(?:am|on|last|letzten|letztem|vergangenen|vergangenem)\\s+(montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|monday|tuesday|wednesday"
             + "|thursday|friday|saturday|sunday))\\b");
 
@@ -202,7 +204,9 @@ public final class ProblemStart {
             case "einer woche", "a week", "letzter woche", "letzte woche", "last week", "wochen", "weeks",
                     "einigen wochen", "ein paar wochen", "mehreren wochen", "a few weeks", "several weeks", "some weeks" ->
                     startOfToday.minusDays(6).toInstant();
-            case "monaten", "months", "einigen monaten", "ewigkeiten", "langem", "ages", "a long time", "ewig" ->
+            case "monaten", "months", "einigen monaten", "ewigkeiten", "langem", "ages", "a long time", "ewig",
+                    "letztes jahr", "voriges jahr", "vergangenes jahr", "last year", "letzten monat", "vorigen monat",
+                    "vergangenen monat", "last month" ->
                     startOfToday.minusDays(28).toInstant();
             default -> {
                 DayOfWeek day = WEEKDAYS.get(word);

@@ -55,6 +55,9 @@ class ProblemStartTest {
         assertEquals(Instant.parse("2026-03-09T00:00:00Z"), sunday.notAfter());
         assertTrue(sunday.when());
         assertTrue(start.in("hat gestern Abend seinen VPS heruntergefahren", SENT).orElseThrow().when());
+        assertTrue(start.in("Hatte bei altem Anbieter letztes Jahr 2x Totalausfall", SENT).orElseThrow().notAfter()
+                .isBefore(Instant.parse("2026-02-12T00:00:00Z")));
+        assertTrue(start.in("we had two outages last month with our old host", SENT).orElseThrow().when());
         assertEquals(Optional.empty(), start.in("gestern ging noch alles, heute down", SENT));
         assertEquals(Optional.empty(), start.in("bis gestern lief der Shop", SENT));
         assertEquals(Optional.empty(), start.in("die Sicherung von gestern fehlt", SENT));
