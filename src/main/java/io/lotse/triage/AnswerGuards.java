@@ -116,6 +116,7 @@ final class AnswerGuards {
         Optional<ProblemStart.Said> began = problemStart.all(terms.text(), ticket.sentAt()).stream()
                 .filter(said -> said.when() ? terms.clauseReportsTrouble(said.offset())
                         : terms.sentenceIsAboutTrouble(said.offset()))
+                .filter(said -> !terms.clauseSaysNothingChanged(said.offset()))
                 // A clock time is held against the start only when ops gave it: a start that is only the
                 // declaration ("seit 14:50" for an incident declared at 16:30) says nothing.
                 .filter(said -> !said.clockTime() || best.incident().startKnown())

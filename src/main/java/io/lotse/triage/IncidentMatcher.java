@@ -791,10 +791,9 @@ public final class IncidentMatcher {
             } else if (kind == Kind.WORKS) {
                 works = true;
             } else if (kind == Kind.CAUSE) {
-                // "nothing changed" is a cause concept too, one that says the opposite.
-                if (!TriageVocabulary.NO_CHANGE.equals(term)) {
-                    cause = term;
-                }
+                // "nothing changed" is a cause concept too, one that says the opposite: kept, so that
+                // "seit Wochen nichts geändert" dates no trouble, but no cause (see TicketTerms#causes).
+                cause = term;
             } else if (term.length() > 1 && !genericTerms.contains(term) && !NUMBER_LIKE.matcher(term).matches()) {
                 content.add(term);
             }

@@ -300,7 +300,16 @@ final class TicketTerms {
 
     /** What the customer says may be the cause (a change of their own, a refusal by policy). */
     List<Mention> causes() {
-        return mentions.stream().filter(m -> m.cause() != null).toList();
+        return mentions.stream().filter(m -> m.cause() != null && !TriageVocabulary.NO_CHANGE.equals(m.cause())).toList();
+    }
+
+    /**
+     * "Am Shop haben wir seit Wochen nichts geändert": the clause around offset says nothing was changed,
+     * so a time in it dates the last change, not the trouble.
+     */
+    boolean clauseSaysNothingChanged(int offset) {
+        int clause = clause(text, offset);
+        return mentions.stream().anyMatch(m -> m.clause() == clause && TriageVocabulary.NO_CHANGE.equals(m.cause()));
     }
 
     Set<String> intents() {

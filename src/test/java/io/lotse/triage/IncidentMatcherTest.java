@@ -189,6 +189,10 @@ class IncidentMatcherTest {
         TriageDecision advertised = decide("Unsere Webseite ist seit 14:50 nicht erreichbar. Der Vorverkauf ist seit "
                 + "Wochen beworben!", WEB);
         assertEquals(Decision.AUTO_LINKED, advertised.decision(), advertised.reasons()::toString);
+        // ... nor does it in a clause that dates the last change.
+        TriageDecision unchanged = decide("Unser Shop ist nicht erreichbar. Am Shop haben wir seit Wochen nichts "
+                + "geändert, kein Update, gar nichts.", WEB);
+        assertEquals(Decision.AUTO_LINKED, unchanged.decision(), unchanged.reasons()::toString);
         TriageDecision dated = decide("Meine Webseite ist seit dem 2. November nicht erreichbar", WEB);
         assertLeftToAnAgent(dated, "began earlier ('seit dem 2. November')");
     }
