@@ -735,9 +735,13 @@ public final class IncidentMatcher {
         return new TicketTerms(text, mentions, subjectEnd, vocabulary);
     }
 
-    /** English future or conditional; German conditional, or "wird/werden" with "sein" (not the passive). */
+    /**
+     * English future or conditional; German conditional, or "wird/werden" with "sein" (not the passive); a
+     * question about consequences ("Heißt das, dass unsere Website dann nicht mehr erreichbar ist?").
+     */
     private static final Pattern FUTURE = Pattern.compile(
             "(?iu)\\b(?:will|would|going to|gonna|würde|würden|wäre|wären)\\b(?!\\s+not\\b)"
+            + "|\\b(?:heißt|bedeutet) das\\b|\\bdoes (?:that|this) mean\\b"
             + "|\\b(?:wird|werden)\\b.*\\bsein\\b");
 
     /**

@@ -73,6 +73,9 @@ final class TicketTerms {
     private static final Pattern CLAUSE_TAIL = Pattern.compile(
             "(?iu)(?:\\s+(?:noch|auch|aber|ja|doch|wohl|soweit|alle|alles|weiterhin|still|too|though))*[\\s\"')\\].,;:!…]*");
     private static final Pattern QUESTION_END = Pattern.compile("\\?[\\s\"')\\]]*$");
+    private static final String SELF_CHANGE = "xselfchange";
+    private static final Pattern ADDRESSES_PROVIDER = Pattern.compile("(?iu)\\b(?:ihr|habt|euch|eure[mnrs]?|sie|ihrerseits|you|your)\\b");
+    private static final Pattern FIRST_PERSON = Pattern.compile("(?iu)\\b(?:ich|wir|hab|habe|i|we)\\b");
     private static final Pattern PAST = Pattern.compile(
             "(?iu)\\b(?:hat|hats|hatte|hatten|habe|haben|hab|war|waren|had|was|were|did)\\b");
 
@@ -298,9 +301,23 @@ final class TicketTerms {
         return degraded;
     }
 
-    /** What the customer says may be the cause (a change of their own, a refusal by policy). */
+    /**
+     * What the customer says may be the cause (a change of their own, a refusal by policy). A change the
+     * customer asks the provider about ("habt ihr was umgestellt??", "did you change something?") is not
+     * their own.
+     */
     List<Mention> causes() {
-        return mentions.stream().filter(m -> m.cause() != null && !TriageVocabulary.NO_CHANGE.equals(m.cause())).toList();
+        return mentions.stream().filter(m -> m.cause() != null && !TriageVocabulary.NO_CHANGE.equals(m.cause()))
+                .filter(m -> !(SELF_CHANGE.equals(m.cause()) && asksTheProvider(m.clause())))
+                .toList();
+    }
+
+    /** A question to the provider, not about the customer's own doing: "habt ihr am Load Balancer was geändert?". */
+    private boolean asksTheProvider(int clause) {
+        int[] span = clauseSpan(text, clause);
+        String words = text.substring(span[0], span[1]);
+        return QUESTION_END.matcher(words).find() && ADDRESSES_PROVIDER.matcher(words).find()
+                && !FIRST_PERSON.matcher(words).find();
     }
 
     /**

@@ -339,8 +339,11 @@ class IncidentMatcherTest {
         TriageDecision wird = decide("Wird unsere Webseite dann nicht erreichbar sein?", WEB);
         TriageDecision passive = decide("Warum werden unsere Webseiten nicht mehr geladen? Nicht erreichbar!", WEB);
         TriageDecision back = decide("Webhosting down, when will it be back?", WEB);
+        TriageDecision consequence = decide("Heißt das, dass unsere Website dann einfach ausfällt bzw. nicht mehr "
+                + "erreichbar ist?", WEB);
 
         assertNotEquals(Decision.AUTO_LINKED, future.decision(), future.reasons()::toString);
+        assertNotEquals(Decision.AUTO_LINKED, consequence.decision(), consequence.reasons()::toString);
         assertNotEquals(Decision.AUTO_LINKED, wird.decision(), wird.reasons()::toString);
         assertEquals(Decision.AUTO_LINKED, passive.decision(), passive.reasons()::toString);
         assertEquals(Decision.AUTO_LINKED, back.decision(), back.reasons()::toString);
@@ -565,6 +568,15 @@ class IncidentMatcherTest {
         TriageDecision decision = decide("Webseite nicht erreichbar, wir haben nichts geändert", WEB);
 
         assertEquals(Decision.AUTO_LINKED, decision.decision(), decision.reasons()::toString);
+    }
+
+    @Test
+    void aChangeTheCustomerAsksTheProviderAboutIsNotTheirOwn() {
+        TriageDecision yours = decide("Unsere Webseite ist nicht erreichbar. Habt ihr was umgestellt??", WEB);
+        TriageDecision asksAboutOwn = decide("Unsere Webseite ist nicht erreichbar. Hab ich was falsch umgestellt?", WEB);
+
+        assertEquals(Decision.AUTO_LINKED, yours.decision(), yours.reasons()::toString);
+        assertLeftToAnAgent(asksAboutOwn, "a change of their own");
     }
 
     @Test
