@@ -43,7 +43,7 @@ final class AnswerGuards {
      * Causes that are the customer's own doing whatever the incident says: "Route umgestellt" in a status
      * update is ops' change, "PW im Webmail geändert" the customer's.
      */
-    private static final Set<String> OWN_DOING = Set.of("xselfchange", "xownfault");
+    private static final Set<String> OWN_DOING = Set.of(TriageVocabulary.SELF_CHANGE, "xownfault");
 
     private final TriageVocabulary vocabulary;
     private final TriageThresholds thresholds;

@@ -73,7 +73,6 @@ final class TicketTerms {
     private static final Pattern CLAUSE_TAIL = Pattern.compile(
             "(?iu)(?:\\s+(?:noch|auch|aber|ja|doch|wohl|soweit|alle|alles|weiterhin|still|too|though))*[\\s\"')\\].,;:!…]*");
     private static final Pattern QUESTION_END = Pattern.compile("\\?[\\s\"')\\]]*$");
-    private static final String SELF_CHANGE = "xselfchange";
     private static final Pattern ADDRESSES_PROVIDER = Pattern.compile("(?iu)\\b(?:ihr|habt|euch|eure[mnrs]?|sie|ihrerseits|you|your)\\b");
     private static final Pattern FIRST_PERSON = Pattern.compile("(?iu)\\b(?:ich|wir|hab|habe|i|we)\\b");
     private static final Pattern PAST = Pattern.compile(
@@ -308,7 +307,7 @@ final class TicketTerms {
      */
     List<Mention> causes() {
         return mentions.stream().filter(m -> m.cause() != null && !TriageVocabulary.NO_CHANGE.equals(m.cause()))
-                .filter(m -> !(SELF_CHANGE.equals(m.cause()) && asksTheProvider(m.clause())))
+                .filter(m -> !(TriageVocabulary.SELF_CHANGE.equals(m.cause()) && asksTheProvider(m.clause())))
                 .toList();
     }
 

@@ -63,6 +63,8 @@ public final class TriageVocabulary {
 
     /** The cause concept that says the opposite: "nothing changed on our end". */
     public static final String NO_CHANGE = "xnochange";
+    /** The customer's own change ("Plugin aktualisiert", "Firewall-Regeln überarbeitet"). */
+    public static final String SELF_CHANGE = "xselfchange";
 
     /** One concept token with the phrases (left-hand sides) that produce it. */
     public record Concept(String token, Kind kind, String label, List<String> phrases) {
