@@ -72,7 +72,8 @@ import org.apache.lucene.analysis.Analyzer;
  * word guards are then not needed, the others still hold.
  * A ticket sent before an incident started (allowing {@link #CLOCK_SKEW}) is never matched to it.
  *
- * <p>Stateless and thread-safe. Expects an analyzer that emits the concept tokens of
+ * <p>Thread-safe; the only state is a bounded cache of analysed incident and linked-ticket texts, shared
+ * per analyzer. Expects an analyzer that emits the concept tokens of
  * {@link TriageVocabulary} (i.e. {@link io.lotse.triage.index.LotseAnalyzer}); checked at construction.
  */
 public final class IncidentMatcher {
@@ -172,6 +173,7 @@ public final class IncidentMatcher {
     /** "Seite", "Server", "Zertifikat": the heads of compounds qualify nothing ("Statische Seiten" is not every page). */
     private final Set<String> compoundHeads;
     private final AnswerGuards guards;
+    private final Prepared prepared;
 
     public IncidentMatcher(Analyzer analyzer, TermRarity rarity, TriageThresholds thresholds) {
         this(analyzer, rarity, thresholds, TriageVocabulary.defaults(), DEFAULT_ZONE);
@@ -187,7 +189,7 @@ public final class IncidentMatcher {
         this.rarity = Objects.requireNonNull(rarity, "rarity");
         this.thresholds = Objects.requireNonNull(thresholds, "thresholds");
         this.vocabulary = Objects.requireNonNull(vocabulary, "vocabulary");
-        Prepared prepared = prepared();
+        this.prepared = prepared();
         this.genericTerms = prepared.genericTerms();
         this.compoundHeads = prepared.compoundHeads();
         this.guards = new AnswerGuards(vocabulary, thresholds, Objects.requireNonNull(customersZone, "customersZone"));
@@ -204,13 +206,41 @@ public final class IncidentMatcher {
             Set<String> heads = vocabulary.compoundParts().stream()
                     .flatMap(part -> Tokens.tokens(analyzer, part).stream())
                     .collect(java.util.stream.Collectors.toUnmodifiableSet());
-            prepared = new Prepared(vocabulary, genericTerms(), heads);
+            prepared = new Prepared(vocabulary, genericTerms(), heads, profileTokens());
             PREPARED.put(analyzer, prepared);
         }
         return prepared;
     }
 
-    private record Prepared(TriageVocabulary vocabulary, Set<String> genericTerms, Set<String> compoundHeads) {}
+    /**
+     * @param profileTokens the analysis of incident texts and linked tickets' words, which every decision
+     *                      during a storm needs again (a pure function of analyzer and text; bounded)
+     */
+    private record Prepared(TriageVocabulary vocabulary, Set<String> genericTerms, Set<String> compoundHeads,
+            Map<String, List<String>> profileTokens) {}
+
+    /** Texts of incidents and of their linked tickets (up to 60 of ~600 characters each) for a few incidents. */
+    static final int PROFILE_TOKENS_CACHED = 2_000;
+
+    private static Map<String, List<String>> profileTokens() {
+        return Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, List<String>> eldest) {
+                return size() > PROFILE_TOKENS_CACHED;
+            }
+        });
+    }
+
+    /** The analyzer's terms of an incident's or a linked ticket's text, from the cache when seen before. */
+    private List<String> profileTokens(String text) {
+        Map<String, List<String>> cache = prepared.profileTokens();
+        List<String> tokens = cache.get(text);
+        if (tokens == null) {
+            tokens = List.copyOf(Tokens.tokens(analyzer, text));
+            cache.put(text, tokens);
+        }
+        return tokens;
+    }
 
     private static final Map<Analyzer, Prepared> PREPARED = Collections.synchronizedMap(new WeakHashMap<>());
 
@@ -315,7 +345,7 @@ public final class IncidentMatcher {
     }
 
     private Profile profile(IncidentProfile incident) {
-        List<String> titleTokens = Tokens.tokens(analyzer, incident.title());
+        List<String> titleTokens = profileTokens(incident.title());
         Set<String> title = new HashSet<>(titleTokens);
         Set<String> causes = new HashSet<>(causesAffirmed(titleTokens));
         // Concepts of sentences that say what is NOT affected do not describe the incident.
@@ -334,13 +364,13 @@ public final class IncidentMatcher {
                 String named = listFollows ? sentence.substring(notAffected.end()) : before;
                 unaffected.addAll(qualifiers(named));
                 if (listFollows) {
-                    List<String> tokens = Tokens.tokens(analyzer, before);
+                    List<String> tokens = profileTokens(before);
                     text.addAll(tokens);
                     causes.addAll(causesAffirmed(tokens));
                     machines = machines.plus(MachineNames.in(before));
                 }
             } else {
-                List<String> tokens = Tokens.tokens(analyzer, sentence);
+                List<String> tokens = profileTokens(sentence);
                 text.addAll(tokens);
                 causes.addAll(causesAffirmed(tokens));
                 machines = machines.plus(MachineNames.in(sentence));
@@ -353,14 +383,14 @@ public final class IncidentMatcher {
         Map<String, Double> votes = new HashMap<>();
         for (IncidentProfile.LinkedTicket t : incident.linked()) {
             double vote = t.confirmed() ? 1.0 : AUTO_LINK_VOTE;
-            for (String term : new HashSet<>(Tokens.tokens(analyzer, t.text()))) {
+            for (String term : new HashSet<>(profileTokens(t.text()))) {
                 votes.merge(term, vote, Double::sum);
             }
         }
         // An unlinked ticket's words push the profile away from them as strongly as a confirmed link pulls.
         Map<Long, Set<String>> unlinked = new LinkedHashMap<>();
         for (IncidentProfile.UnlinkedTicket t : incident.unlinked()) {
-            Set<String> terms = new HashSet<>(Tokens.tokens(analyzer, t.text()));
+            Set<String> terms = new HashSet<>(profileTokens(t.text()));
             unlinked.put(t.ticketId(), terms);
             terms.forEach(term -> votes.merge(term, -1.0, Double::sum));
         }
