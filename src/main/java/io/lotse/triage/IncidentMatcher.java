@@ -200,16 +200,16 @@ public final class IncidentMatcher {
      * per ticket (for fresh thresholds), so they are computed once per analyzer instance and vocabulary.
      */
     private Prepared prepared() {
-        Prepared prepared = PREPARED.get(analyzer);
-        if (prepared == null || prepared.vocabulary() != vocabulary) {
+        Prepared cached = PREPARED.get(analyzer);
+        if (cached == null || cached.vocabulary() != vocabulary) {
             requireConceptAnalyzer();
             Set<String> heads = vocabulary.compoundParts().stream()
                     .flatMap(part -> Tokens.tokens(analyzer, part).stream())
                     .collect(java.util.stream.Collectors.toUnmodifiableSet());
-            prepared = new Prepared(vocabulary, genericTerms(), heads, profileTokens());
-            PREPARED.put(analyzer, prepared);
+            cached = new Prepared(vocabulary, genericTerms(), heads, boundedTokenCache());
+            PREPARED.put(analyzer, cached);
         }
-        return prepared;
+        return cached;
     }
 
     /**
@@ -222,7 +222,7 @@ public final class IncidentMatcher {
     /** Texts of incidents and of their linked tickets (up to 60 of ~600 characters each) for a few incidents. */
     static final int PROFILE_TOKENS_CACHED = 2_000;
 
-    private static Map<String, List<String>> profileTokens() {
+    private static Map<String, List<String>> boundedTokenCache() {
         return Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<String, List<String>> eldest) {
