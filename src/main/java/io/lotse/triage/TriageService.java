@@ -161,14 +161,18 @@ public class TriageService {
             return Map.of();
         }
         Map<Long, String> first = new HashMap<>();
+        // Only the first inbound message of each ticket is read: a long conversation's follow-ups would be
+        // loaded for nothing on every decision.
         List<Object[]> rows = Message.getEntityManager()
-                .createQuery("select m.ticket.id, m.text from Message m where m.ticket.id in ?1 and m.direction = ?2"
-                        + " order by m.id", Object[].class)
+                .createQuery("""
+                        select m.ticket.id, m.text from Message m where m.id in (
+                          select min(f.id) from Message f where f.ticket.id in ?1 and f.direction = ?2
+                          group by f.ticket.id)""", Object[].class)
                 .setParameter(1, tickets.stream().map(t -> t.id).toList())
                 .setParameter(2, Direction.INBOUND)
                 .getResultList();
         for (Object[] row : rows) {
-            first.putIfAbsent((Long) row[0], row[1] == null ? "" : (String) row[1]);
+            first.put((Long) row[0], row[1] == null ? "" : (String) row[1]);
         }
         Map<Long, String> words = new HashMap<>();
         for (Ticket t : tickets) {
