@@ -100,11 +100,13 @@ record Scenario(String name, String description, Optional<OffsetDateTime> start,
         }
     }
 
-    /** "+HH:MM" */
+    /** "+HH:MM", or "-HH:MM" for a failure that began before the scenario's time zero. */
     static Duration offset(String s) {
-        String v = s.startsWith("+") ? s.substring(1) : s;
+        boolean before = s.startsWith("-");
+        String v = s.startsWith("+") || before ? s.substring(1) : s;
         String[] parts = v.split(":");
-        return Duration.ofHours(Long.parseLong(parts[0])).plusMinutes(Long.parseLong(parts[1]));
+        Duration d = Duration.ofHours(Long.parseLong(parts[0])).plusMinutes(Long.parseLong(parts[1]));
+        return before ? d.negated() : d;
     }
 
     private static Duration max(Duration a, Duration b) {
