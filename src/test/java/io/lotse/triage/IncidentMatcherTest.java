@@ -696,4 +696,37 @@ class IncidentMatcherTest {
 
         assertLeftToAnAgent(decision, "the customer's trouble began earlier");
     }
+
+    @Test
+    void aFunctionThatAnswersWithNothingIsAProblemReport() {
+        IncidentProfile search = new IncidentProfile(81, "Managed Shops: Produktsuche ohne Ergebnisse",
+                "Der Suchcluster (Elasticsearch) der Managed Shops ist ausgefallen; Suche und Filter liefern nichts.", START);
+        IncidentProfile statistics = new IncidentProfile(82, "Webstatistik wird nicht aktualisiert",
+                "Die Zugriffsstatistiken im Kundenpanel zeigen seit heute früh keine neuen Zahlen.", START);
+
+        TriageDecision noHits = decide("im shop findet die suche nix mehr, egal was man eingibt: 0 treffer", search);
+        TriageDecision frozen = decide("Our web statistics stopped updating this morning, today shows zero visitors",
+                statistics);
+
+        assertEquals(Decision.AUTO_LINKED, noHits.decision(), noHits.reasons()::toString);
+        assertReasonMentions(noHits, "0 treffer");
+        assertEquals(Decision.AUTO_LINKED, frozen.decision(), frozen.reasons()::toString);
+        assertReasonMentions(frozen, "stopped updating");
+    }
+
+    @Test
+    void aRefusalForTheMailsContentIsTheSendersMatterEvenDuringASigningIncident() {
+        IncidentProfile signing = new IncidentProfile(83, "Mailversand: DKIM-Signaturen ungültig",
+                "Ausgehende E-Mails werden von Gmail und Outlook.com abgewiesen oder als Spam eingestuft.", START);
+
+        TriageDecision attachment = decide("Meine Mail an einen Kunden kommt zurück: \"552-5.7.0 This message was blocked "
+                + "because its content presents a potential security issue\". Im Anhang ist ein ZIP.", signing);
+        TriageDecision policy = decide("Mails an Hotmail kommen zurück: 550 5.7.515 Access denied, sending domain does not "
+                + "meet the required authentication level", signing);
+        TriageDecision jargon = decide("Kd. meldet Rückläufer bei gmail-Empfängern seit heute früh", signing);
+
+        assertLeftToAnAgent(attachment, "quotes a refusal for the message's content or attachment");
+        assertEquals(Decision.AUTO_LINKED, policy.decision(), policy.reasons()::toString);
+        assertReasonMentions(jargon, "rückläufer");
+    }
 }
