@@ -729,4 +729,14 @@ class IncidentMatcherTest {
         assertEquals(Decision.AUTO_LINKED, policy.decision(), policy.reasons()::toString);
         assertReasonMentions(jargon, "rückläufer");
     }
+
+    @Test
+    void theirOwnSetupIsNoWishToSetSomethingUp() {
+        TriageDecision existing = decide("For an hour now our mails to Gmail bounce. We have not changed anything in our setup.",
+                MAIL);
+        TriageDecision wish = decide("Mails kommen nicht an, wie geht das Setup für eine Weiterleitung?", MAIL);
+
+        assertEquals(Decision.AUTO_LINKED, existing.decision(), existing.reasons()::toString);
+        assertLeftToAnAgent(wish, "asks to set something up");
+    }
 }
