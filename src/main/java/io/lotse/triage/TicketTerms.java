@@ -194,9 +194,23 @@ final class TicketTerms {
         return new int[] {from, to};
     }
 
-    /** Whether the clause around {@code offset} has outage, error or degradation wording ("am Sonntag abgelaufen"). */
+    /**
+     * Whether the clause around {@code offset} has outage, error or degradation wording ("am Sonntag
+     * abgelaufen"), or the next clause points back at it with such wording ("ich habe gestern Abend ein
+     * Angebot geschickt, das ist nie angekommen").
+     */
     boolean clauseReportsTrouble(int offset) {
         int clause = clause(text, offset);
+        if (reportsTrouble(clause)) {
+            return true;
+        }
+        // Only within the sentence: "I got your notice last week. It's now 6:30 and ..." starts anew.
+        int[] next = clauseSpan(text, clause + 1);
+        return next[0] < sentenceSpan(text, offset)[1] && POINTS_BACK.matcher(text.substring(next[0], next[1])).lookingAt()
+                && reportsTrouble(clause + 1);
+    }
+
+    private boolean reportsTrouble(int clause) {
         return mentions.stream().anyMatch(m -> m.outage() && m.clause() == clause);
     }
 
