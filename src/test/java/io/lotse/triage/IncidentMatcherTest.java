@@ -739,4 +739,33 @@ class IncidentMatcherTest {
         assertEquals(Decision.AUTO_LINKED, existing.decision(), existing.reasons()::toString);
         assertLeftToAnAgent(wish, "asks to set something up");
     }
+
+    @Test
+    void aClauseThatPointsBackDatesTheMomentOfTheOneBefore() {
+        IncidentProfile sending = new IncidentProfile(91, "Mailversand gestört: Versandlimit zu niedrig",
+                "Ausgehende E-Mails werden mit 451 abgewiesen.", START);
+
+        TriageDecision sentYesterday = decide("Ich habe gestern Abend eine Mail an die Stadtwerke geschickt, "
+                + "das ist laut deren Einkauf nie angekommen.", sending);
+        TriageDecision sentToday = decide("Ich habe vorhin eine Mail an die Stadtwerke geschickt, das ist nie angekommen. "
+                + "Gestern Abend habe ich die Präsentation fertig gemacht.", sending);
+
+        assertLeftToAnAgent(sentYesterday, "the customer's trouble began earlier ('gestern')");
+        assertEquals(Decision.AUTO_LINKED, sentToday.decision(), sentToday.reasons()::toString);
+    }
+
+    @Test
+    void sendingThatFailsAndSignInsThatDoNotLastAreProblemReports() {
+        IncidentProfile sending = new IncidentProfile(92, "Mailversand gestört: Versandlimit zu niedrig",
+                "Ausgehende E-Mails werden abgewiesen, Shops und Kontaktformulare können keine Mails senden.", START);
+        IncidentProfile sessions = new IncidentProfile(93, "Webhosting: Sitzungen gehen verloren",
+                "Besucher und Admins von PHP-Anwendungen werden nach wenigen Klicks abgemeldet (Login).", START);
+
+        TriageDecision shop = decide("My shop stopped sending order confirmation emails this morning", sending);
+        TriageDecision loggedOut = decide("Our PHP portal keeps logging users out after two clicks", sessions);
+
+        assertReasonMentions(shop, "stopped sending");
+        assertEquals(Decision.AUTO_LINKED, shop.decision(), shop.reasons()::toString);
+        assertReasonMentions(loggedOut, "logging users out");
+    }
 }
