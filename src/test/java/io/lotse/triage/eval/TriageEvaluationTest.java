@@ -146,10 +146,8 @@ class TriageEvaluationTest {
      * precision 0.99 with no false automatic reply, recall with suggestions 0.95, auto recall 0.8.
      *
      * <p>The figures depend a little on what else is in the test database: word rarity comes from every
-     * ticket indexed so far. Run alone: no false automatic reply, recall with suggestions 0.964, auto
-     * recall 0.825. The held-out scenarios (all fourteen have been looked at by now, see the README):
-     * precision 0.971, recall with suggestions 0.951, auto recall 0.664; their floors guard against
-     * regressions only.
+     * ticket indexed so far. Run alone: no false automatic reply, recall with suggestions 0.969, auto
+     * recall 0.821-0.825. The held-out floors are explained below.
      */
     static final class Floors {
         static final int FALSE_AUTO_REPLIES = 0;
@@ -157,15 +155,15 @@ class TriageEvaluationTest {
         static final double RECALL = 0.95;
         static final double AUTO_RECALL = 0.78;
         /**
-         * The held-out floors guard against regressions on scenarios that were unseen when added (all 34 are
-         * studied now): today 0.979 precision, 0.950 recall with suggestions (h18's registry and hotline
-         * incidents pull it down), 0.661 auto recall. Runs differ by a decision or two (word rarity comes
+         * The held-out floors guard against regressions on scenarios that were unseen when added (all 38 are
+         * studied now): today 0.978 precision, 0.952 recall with suggestions (h18's registry and hotline
+         * incidents pull it down), 0.677 auto recall. Runs differ by a decision or two (word rarity comes
          * from an index committed in the background), hence the distance. A new round of unseen scenarios
          * may pull precision below the floor: record its figures, then study it.
          */
         static final double HELD_OUT_PRECISION = 0.97;
         static final double HELD_OUT_RECALL = 0.92;
-        static final double HELD_OUT_AUTO_RECALL = 0.64;
+        static final double HELD_OUT_AUTO_RECALL = 0.65;
     }
 
     /**
