@@ -740,6 +740,10 @@ public final class IncidentMatcher {
                 }
             }
         }
+        // German puts the verb last, with any words between: "Lastschrift für Verlängerung zurückgegangen", "ich
+        // habe gestern Abend die Aktualisierungen in WordPress gemacht". The vocabulary's split phrases join a
+        // word with a later one of its clause; a change of their own only where customers speak of themselves.
+        mentions.replaceAll(m -> m.cause() == null ? joinedWithLaterWord(text, m) : m);
         // "kein Netzproblem", "no network issue", "kein Update eingespielt": what the customer rules out is no
         // evidence, and no cause
         // (outage phrases with a negation, "keine Verbindung", are phrases of their own and stay).
@@ -763,6 +767,21 @@ public final class IncidentMatcher {
             }
         }
         return new TicketTerms(text, mentions, subjectEnd, vocabulary);
+    }
+
+    /** The mention as the start of a split phrase of the vocabulary, if a later word of its clause ends one. */
+    private Mention joinedWithLaterWord(String text, Mention m) {
+        for (TriageVocabulary.SplitPhrase phrase : vocabulary.splitPhrases()) {
+            Optional<String> last = phrase.first().contains(TriageVocabulary.fold(m.surface()))
+                    ? TicketTerms.laterInClause(text, m, phrase.last()) : Optional.empty();
+            if (last.isPresent() && (!TriageVocabulary.SELF_CHANGE.equals(phrase.concept())
+                    || TicketTerms.speaksOfThemselves(text, m.clause()))) {
+                return new Mention(m.surface() + " … " + last.get(), m.start(), m.clause(), m.outage(), m.degradedOnly(),
+                        m.known(), m.works(), phrase.concept(), m.services(), m.topics(), m.intents(), m.requests(),
+                        m.contentTerms());
+            }
+        }
+        return m;
     }
 
     /**

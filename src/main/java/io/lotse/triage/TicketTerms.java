@@ -219,6 +219,30 @@ final class TicketTerms {
         return failingServices;
     }
 
+    private static final Pattern WORD = Pattern.compile("\\p{L}+");
+
+    /**
+     * The first of {@code words} ({@link TriageVocabulary#fold folded}) that stands after the mention in its
+     * clause: "Lastschrift für Verlängerung zurückgegangen".
+     */
+    static Optional<String> laterInClause(String text, Mention mention, Set<String> words) {
+        int[] span = clauseSpan(text, mention.clause());
+        int from = Math.min(span[1], mention.start() + mention.surface().length());
+        Matcher word = WORD.matcher(text.substring(from, span[1]));
+        while (word.find()) {
+            if (words.contains(TriageVocabulary.fold(word.group()))) {
+                return Optional.of(word.group().toLowerCase(java.util.Locale.ROOT));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The customer speaks of themselves in the clause ("ich habe ...", "wir haben ...", "hab grad ..."). */
+    static boolean speaksOfThemselves(String text, int clause) {
+        int[] span = clauseSpan(text, clause);
+        return FIRST_PERSON.matcher(text.substring(span[0], span[1])).find();
+    }
+
     /** Index of the clause holding offset. */
     static int clause(String text, int offset) {
         Matcher boundary = CLAUSE_BOUNDARY.matcher(text);

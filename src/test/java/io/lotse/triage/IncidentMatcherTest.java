@@ -768,4 +768,16 @@ class IncidentMatcherTest {
         assertEquals(Decision.AUTO_LINKED, shop.decision(), shop.reasons()::toString);
         assertReasonMentions(loggedOut, "logging users out");
     }
+
+    @Test
+    void aCauseWhoseVerbComesLastIsReadAcrossTheWordsBetween() {
+        TriageDecision updates = decide("Meine Webseite zeigt seit heute früh nur einen kritischen Fehler. Ich habe gestern Abend "
+                + "noch die Aktualisierungen in WordPress gemacht. Ist bei Ihnen eine Störung?", WEB);
+        TriageDecision debit = decide("Kd. meldet Shop nicht erreichbar. Lastschrift für die Verlängerung zurückgegangen.", WEB);
+        TriageDecision notOwn = decide("Webseite nicht erreichbar, Kd. hat keine Updates gemacht.", WEB);
+
+        assertLeftToAnAgent(updates, "reports a change of their own, which may be the cause ('aktualisierungen … gemacht')");
+        assertLeftToAnAgent(debit, "names a suspended or blocked package");
+        assertEquals(Decision.AUTO_LINKED, notOwn.decision(), notOwn.reasons()::toString);
+    }
 }

@@ -66,6 +66,18 @@ public final class TriageVocabulary {
     /** The customer's own change ("Plugin aktualisiert", "Firewall-Regeln überarbeitet"). */
     public static final String SELF_CHANGE = "xselfchange";
 
+    /**
+     * Words that mean a concept although other words stand between them, in one clause: German puts the verb
+     * last ("Lastschrift für Verlängerung zurückgegangen"), which no phrase of a synonym rule can skip.
+     * Written "#~ A, B ... C, D => concept" (a comment to Lucene); words are compared {@link #fold folded}.
+     */
+    public record SplitPhrase(String concept, Set<String> first, Set<String> last) {
+        public SplitPhrase {
+            first = Set.copyOf(first);
+            last = Set.copyOf(last);
+        }
+    }
+
     /** One concept token with the phrases (left-hand sides) that produce it. */
     public record Concept(String token, Kind kind, String label, List<String> phrases) {
         public Concept {
@@ -75,18 +87,21 @@ public final class TriageVocabulary {
 
     private static final Pattern ANNOTATION = Pattern.compile(
             "^#@\\s*concept=(\\S+)\\s+kind=(\\S+)\\s+label=(.+)$");
+    private static final String SPLIT_PHRASE = "#~";
 
     private final String synonymRules;
     private final Map<String, Concept> concepts;
     private final List<String> compoundParts;
     private final List<String> unsplitWords;
+    private final List<SplitPhrase> splitPhrases;
 
     private TriageVocabulary(String synonymRules, Map<String, Concept> concepts, List<String> compoundParts,
-            List<String> unsplitWords) {
+            List<String> unsplitWords, List<SplitPhrase> splitPhrases) {
         this.synonymRules = synonymRules;
         this.concepts = concepts;
         this.compoundParts = compoundParts;
         this.unsplitWords = unsplitWords;
+        this.splitPhrases = List.copyOf(splitPhrases);
     }
 
     /** The vocabulary shipped with Lotse (classpath resources under {@code triage/}). */
@@ -97,8 +112,9 @@ public final class TriageVocabulary {
     /** Builds a vocabulary from file contents, e.g. for tests or an operator-supplied override. */
     public static TriageVocabulary of(String outageRules, String intentRules, String compoundParts) {
         Map<String, Concept> concepts = new LinkedHashMap<>();
-        readConcepts(outageRules, concepts);
-        readConcepts(intentRules, concepts);
+        List<SplitPhrase> splitPhrases = new ArrayList<>();
+        readConcepts(outageRules, concepts, splitPhrases);
+        readConcepts(intentRules, concepts, splitPhrases);
         if (!concepts.containsKey(OUTAGE) || concepts.get(OUTAGE).kind() != Kind.OUTAGE) {
             throw new IllegalArgumentException("outage vocabulary must define concept " + OUTAGE + " (kind=outage)");
         }
@@ -109,7 +125,7 @@ public final class TriageVocabulary {
         List<String> parts = lines.stream().filter(line -> !line.startsWith("!")).toList();
         List<String> unsplit = lines.stream().filter(line -> line.startsWith("!")).map(line -> line.substring(1).strip())
                 .toList();
-        return new TriageVocabulary(outageRules + "\n" + intentRules, Map.copyOf(concepts), parts, unsplit);
+        return new TriageVocabulary(outageRules + "\n" + intentRules, Map.copyOf(concepts), parts, unsplit, splitPhrases);
     }
 
     /** Both synonym files, concatenated, in Solr synonym format. */
@@ -130,6 +146,17 @@ public final class TriageVocabulary {
         return unsplitWords;
     }
 
+    /** See {@link SplitPhrase}. */
+    public List<SplitPhrase> splitPhrases() {
+        return splitPhrases;
+    }
+
+    /** Lower case with umlauts and ß folded, as split phrases compare words ("zurückgegangen", "Zurückgegangen"). */
+    public static String fold(String word) {
+        return word.toLowerCase(java.util.Locale.ROOT).replace('ä', 'a').replace('ö', 'o').replace('ü', 'u')
+                .replace("ß", "ss");
+    }
+
     public Optional<Concept> concept(String token) {
         return Optional.ofNullable(concepts.get(token));
     }
@@ -142,7 +169,7 @@ public final class TriageVocabulary {
         return concepts.values().stream().filter(c -> c.kind() == kind).toList();
     }
 
-    private static void readConcepts(String rules, Map<String, Concept> into) {
+    private static void readConcepts(String rules, Map<String, Concept> into, List<SplitPhrase> splitPhrases) {
         String token = null;
         Kind kind = null;
         String label = null;
@@ -158,6 +185,10 @@ public final class TriageVocabulary {
                 token = annotation.group(1);
                 kind = Kind.valueOf(annotation.group(2).toUpperCase(java.util.Locale.ROOT));
                 label = annotation.group(3).strip();
+                continue;
+            }
+            if (line.startsWith(SPLIT_PHRASE)) {
+                splitPhrases.add(splitPhrase(line.substring(SPLIT_PHRASE.length()), token, lineNo));
                 continue;
             }
             if (line.isEmpty() || line.startsWith("#")) {
@@ -188,6 +219,25 @@ public final class TriageVocabulary {
             }
             into.put(t, new Concept(t, kinds.get(t), labels.get(t), entry.getValue()));
         }
+    }
+
+    private static SplitPhrase splitPhrase(String rule, String annotated, int lineNo) {
+        String[] sides = rule.split("=>");
+        String[] parts = sides[0].split("\\.\\.\\.");
+        if (sides.length != 2 || parts.length != 2) {
+            throw new IllegalArgumentException("line " + lineNo + ": expected '#~ word, word ... word, word => concept': " + rule);
+        }
+        String target = sides[1].strip();
+        if (!target.equals(annotated)) {
+            throw new IllegalArgumentException("line " + lineNo + ": split phrase for '" + target
+                    + "' is not preceded by its '#@ concept=" + target + " kind=.. label=..' annotation");
+        }
+        return new SplitPhrase(target, words(parts[0]), words(parts[1]));
+    }
+
+    private static Set<String> words(String list) {
+        return Arrays.stream(list.split(",")).map(String::strip).filter(w -> !w.isEmpty()).map(TriageVocabulary::fold)
+                .collect(Collectors.toSet());
     }
 
     private static String resource(String name) {
