@@ -780,4 +780,25 @@ class IncidentMatcherTest {
         assertLeftToAnAgent(debit, "names a suspended or blocked package");
         assertEquals(Decision.AUTO_LINKED, notOwn.decision(), notOwn.reasons()::toString);
     }
+
+    @Test
+    void browsersRedirectLoopsAndFailedUploadsAreProblemReportsAScannersRemovalIsNot() {
+        IncidentProfile loops = new IncidentProfile(94, "Weiterleitungsschleifen bei Websites im Shared Hosting",
+                "Websites mit eigener HTTPS-Umleitung geraten in eine Umleitungsschleife.", START);
+        IncidentProfile uploads = new IncidentProfile(95, "Webmail: Hochladen von Anhängen schlägt fehl",
+                "Im Webmail lassen sich keine Dateianhänge hochladen oder öffnen.", START);
+
+        TriageDecision loop = decide("Our booking site shows ERR_TOO_MANY_REDIRECTS since 10 minutes", loops);
+        TriageDecision upload = decide("Kd. kann im Webmail keine Dateien anhängen, Ladekreis dreht endlos", uploads);
+        TriageDecision scanner = decide("Im Webmail steht statt des Anhangs: [Anhang entfernt: potenziell gefährlichen Inhalt "
+                + "(Trojan.Downloader)]. Ist bei euch was kaputt mit den Anhängen?", uploads);
+        TriageDecision addOn = decide("Hochladen im Webmail geht im Firefox nicht, im Chrome schon. Hab uBlock Origin drin.",
+                uploads);
+
+        assertReasonMentions(loop, "err_too_many_redirects");
+        assertEquals(Decision.AUTO_LINKED, loop.decision(), loop.reasons()::toString);
+        assertReasonMentions(upload, "keine dateien anhängen");
+        assertLeftToAnAgent(scanner, "quotes a refusal for the message's content or attachment");
+        assertLeftToAnAgent(addOn, "names their own internet access or network");
+    }
 }
