@@ -21,6 +21,12 @@ public final class CustomerWords {
     private static final Pattern HISTORY_SEPARATOR = Pattern.compile(
             "(?iu)^\\s*-{2,}\\s*(ursprüngliche nachricht|original message|original nachricht|forwarded message"
                     + "|weitergeleitete nachricht)\\s*-{2,}\\s*$");
+    /**
+     * A delivery report's sender: a bounce the customer forwards ("siehe unten") is what they want us to
+     * read, the refusal in it included ("552 5.3.4 Message size exceeds fixed limit").
+     */
+    private static final Pattern DELIVERY_SYSTEM = Pattern.compile(
+            "(?iu)mailer-daemon|mail delivery (?:system|subsystem)|postmaster@|mail-?zustellsystem");
     private static final Pattern UNDERSCORE_RULE = Pattern.compile("^\\s*_{10,}\\s*$");
     private static final Pattern HEADER_FROM = Pattern.compile("(?iu)^\\s*\\*?(von|from)\\s*:\\*?\\s*\\S.*");
     private static final Pattern HEADER_SENT = Pattern.compile(
@@ -176,13 +182,23 @@ public final class CustomerWords {
 
     private static boolean startsHistory(String[] lines, int i) {
         if (HISTORY_SEPARATOR.matcher(lines[i]).matches()) {
-            return true;
+            return !forwardsABounce(lines, i + 1);
         }
         if (UNDERSCORE_RULE.matcher(lines[i]).matches()) {
             int next = nextNonBlank(lines, i + 1);
-            return next < lines.length && isHeaderBlock(lines, next);
+            return next < lines.length && isHeaderBlock(lines, next) && !forwardsABounce(lines, next);
         }
-        return isHeaderBlock(lines, i);
+        return isHeaderBlock(lines, i) && !forwardsABounce(lines, i);
+    }
+
+    /** The header block from line {@code from} on names a delivery system as its sender. */
+    private static boolean forwardsABounce(String[] lines, int from) {
+        for (int j = from; j < Math.min(lines.length, from + 4); j++) {
+            if (HEADER_FROM.matcher(lines[j]).matches()) {
+                return DELIVERY_SYSTEM.matcher(lines[j]).find();
+            }
+        }
+        return false;
     }
 
     /** Outlook's "Von: / Gesendet: / An: / Betreff:" block: a From line with Sent (or Date) and Subject below. */

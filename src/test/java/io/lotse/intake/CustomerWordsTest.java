@@ -1,6 +1,7 @@
 package io.lotse.intake;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -183,5 +184,30 @@ class CustomerWordsTest {
     void ordinaryLinesThatLookLikeHeadersAreKept() {
         String body = "Von: heute an ist der Shop langsam.\nAm besten ruft ihr an.\nDatum: egal.";
         assertEquals(body, CustomerWords.newWords(body));
+    }
+
+    @Test
+    void aForwardedBounceIsReadAForwardedConversationIsHistory() {
+        String bounce = CustomerWords.newWords("""
+                meine Mail an die Stadtwerke kommt immer zurück, siehe unten.
+
+                ----- Weitergeleitete Nachricht -----
+                Von: Mail Delivery System <MAILER-DAEMON@mx01.hoster.example>
+                Betreff: Undelivered Mail Returned to Sender
+
+                <bauamt@stadtwerke.example>: host mx.stadtwerke.example said: 552 5.3.4 Message size exceeds fixed limit
+                """);
+        String conversation = CustomerWords.newWords("""
+                Siehe unten, bitte um Rückmeldung.
+
+                ----- Weitergeleitete Nachricht -----
+                Von: Jana Vogt <jana@kunde.example>
+                Betreff: Angebot
+
+                Der Server ist seit gestern down.
+                """);
+
+        assertTrue(bounce.contains("552 5.3.4 Message size exceeds fixed limit"), bounce);
+        assertEquals("Siehe unten, bitte um Rückmeldung.", conversation);
     }
 }
