@@ -801,4 +801,11 @@ class IncidentMatcherTest {
         assertLeftToAnAgent(scanner, "quotes a refusal for the message's content or attachment");
         assertLeftToAnAgent(addOn, "names their own internet access or network");
     }
+
+    @Test
+    void aPageThatLoadsNormallyIsNotWhatTheCustomerReportsAsBroken() {
+        TriageDecision decision = decide("Klarna im Checkout bricht mit Timeout ab, die Seite lädt normal", WEB);
+
+        assertReasonMentions(decision, "says website work ('seite')");
+    }
 }
