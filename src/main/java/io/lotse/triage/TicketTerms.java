@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -72,6 +73,7 @@ final class TicketTerms {
 
     private static final Pattern CLAUSE_TAIL = Pattern.compile(
             "(?iu)(?:\\s+(?:noch|auch|aber|ja|doch|wohl|soweit|alle|alles|weiterhin|still|too|though))*[\\s\"')\\].,;:!…]*");
+    private static final Pattern WORD = Pattern.compile("\\p{L}+");
     private static final Pattern QUESTION_END = Pattern.compile("\\?[\\s\"')\\]]*$");
     private static final Pattern ADDRESSES_PROVIDER = Pattern.compile("(?iu)\\b(?:ihr|habt|euch|eure[mnrs]?|sie|ihrerseits|you|your)\\b");
     private static final Pattern FIRST_PERSON = Pattern.compile("(?iu)\\b(?:ich|wir|hab|habe|i|we)\\b");
@@ -219,8 +221,6 @@ final class TicketTerms {
         return failingServices;
     }
 
-    private static final Pattern WORD = Pattern.compile("\\p{L}+");
-
     /**
      * The first of {@code words} ({@link TriageVocabulary#fold folded}) that stands after the mention in its
      * clause: "Lastschrift für Verlängerung zurückgegangen".
@@ -231,7 +231,7 @@ final class TicketTerms {
         Matcher word = WORD.matcher(text.substring(from, span[1]));
         while (word.find()) {
             if (words.contains(TriageVocabulary.fold(word.group()))) {
-                return Optional.of(word.group().toLowerCase(java.util.Locale.ROOT));
+                return Optional.of(word.group().toLowerCase(Locale.ROOT));
             }
         }
         return Optional.empty();
