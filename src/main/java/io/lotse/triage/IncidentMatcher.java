@@ -734,8 +734,7 @@ public final class IncidentMatcher {
             for (int j = i + 1; m.works() && j < Math.min(mentions.size(), i + NEGATION_REACH + 1); j++) {
                 Mention n = mentions.get(j);
                 if (TicketTerms.negatedFromBehind(m, n)) {
-                    mentions.set(i, new Mention(m.surface() + " … " + n.surface(), m.start(), m.clause(), true, false,
-                            false, false, m.cause(), m.services(), m.topics(), m.intents(), m.requests(), m.contentTerms()));
+                    mentions.set(i, m.asOutageWith(n.surface()));
                     break;
                 }
             }
@@ -752,8 +751,7 @@ public final class IncidentMatcher {
             Mention m = mentions.get(i);
             boolean strongOutage = m.outage() && !m.degradedOnly();
             if (NEGATING_DETERMINERS.contains(previous.surface()) && previous.clause() == m.clause() && !strongOutage) {
-                mentions.set(i, new Mention(m.surface(), m.start(), m.clause(), false, false, false, m.works(), null,
-                        Set.of(), Set.of(), m.intents(), m.requests(), Set.of()));
+                mentions.set(i, m.ruledOut());
             }
         }
         // "Will my site go offline when PHP 8.1 ends?", "Wird der Shop dabei offline sein?": outage words in
@@ -762,8 +760,7 @@ public final class IncidentMatcher {
         for (int i = 0; i < mentions.size(); i++) {
             Mention m = mentions.get(i);
             if (m.outage() && !m.known() && hypothetical(text, m.start())) {
-                mentions.set(i, new Mention(m.surface(), m.start(), m.clause(), false, false, false, m.works(), m.cause(),
-                        m.services(), m.topics(), m.intents(), m.requests(), m.contentTerms()));
+                mentions.set(i, m.withoutOutage());
             }
         }
         return new TicketTerms(text, mentions, subjectEnd, vocabulary);
@@ -776,9 +773,7 @@ public final class IncidentMatcher {
                     ? TicketTerms.laterInClause(text, m, phrase.last()) : Optional.empty();
             if (last.isPresent() && (!TriageVocabulary.SELF_CHANGE.equals(phrase.concept())
                     || TicketTerms.speaksOfThemselves(text, m.clause()))) {
-                return new Mention(m.surface() + " … " + last.get(), m.start(), m.clause(), m.outage(), m.degradedOnly(),
-                        m.known(), m.works(), phrase.concept(), m.services(), m.topics(), m.intents(), m.requests(),
-                        m.contentTerms());
+                return m.asCauseWith(last.get(), phrase.concept());
             }
         }
         return m;

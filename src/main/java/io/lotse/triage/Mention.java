@@ -18,6 +18,30 @@ record Mention(String surface, int start, int clause, boolean outage, boolean de
                 || !requests.isEmpty();
     }
 
+    /** Outage wording made of this word and a later one ("funktioniert … nicht"). */
+    Mention asOutageWith(String later) {
+        return new Mention(surface + " … " + later, start, clause, true, false, false, false, cause, services, topics,
+                intents, requests, contentTerms);
+    }
+
+    /** A cause made of this word and a later one of its clause ("Lastschrift … zurückgegangen"). */
+    Mention asCauseWith(String later, String concept) {
+        return new Mention(surface + " … " + later, start, clause, outage, degradedOnly, known, works, concept, services,
+                topics, intents, requests, contentTerms);
+    }
+
+    /** What the customer rules out ("kein Netzproblem"): neither evidence nor cause, only intents and requests stay. */
+    Mention ruledOut() {
+        return new Mention(surface, start, clause, false, false, false, works, null, Set.of(), Set.of(), intents,
+                requests, Set.of());
+    }
+
+    /** Outage words that report nothing that happened (a question about the future, a condition). */
+    Mention withoutOutage() {
+        return new Mention(surface, start, clause, false, false, false, works, cause, services, topics, intents,
+                requests, contentTerms);
+    }
+
     /** The services and topics named: what the customer's words are about. */
     Set<String> objects() {
         Set<String> objects = new HashSet<>(services);
