@@ -1,5 +1,6 @@
 package io.lotse.reply;
 
+import io.lotse.ticket.Subjects;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -7,7 +8,6 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Writes the texts Lotse sends in the support team's name, in the customer's language, from type-checked
@@ -17,8 +17,6 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 public class ReplyComposer {
 
-    private static final Pattern TICKET_TAG = Pattern.compile("\\[#\\d+]");
-    private static final Pattern REPLY_PREFIX = Pattern.compile("^(re|aw|antw|sv|wg|fw|fwd)\\s*:\\s*", Pattern.CASE_INSENSITIVE);
 
     /**
      * What the templates see. {@code otherRequest}: the customer also asked something the incident does not
@@ -95,18 +93,9 @@ public class ReplyComposer {
         return templates.override(name, lang).map(t -> t.data("m", m).render()).orElseGet(builtIn::render).strip();
     }
 
-    /** "AW: ...", "Re: ...", "Fwd: ...": the subject of a message replied to or passed on. */
-    public static boolean isReplySubject(String subject) {
-        return subject != null && REPLY_PREFIX.matcher(subject.strip()).find();
-    }
-
     /** {@code Re: <their subject> [#id]}, without piling up prefixes or tags. */
     public static String replySubject(String theirSubject, long ticketId) {
-        String base = theirSubject == null ? "" : TICKET_TAG.matcher(theirSubject).replaceAll("").strip();
-        while (REPLY_PREFIX.matcher(base).find()) {
-            base = REPLY_PREFIX.matcher(base).replaceFirst("");
-        }
-        base = base.strip();
+        String base = Subjects.stripped(theirSubject);
         return (base.isEmpty() ? "Re: [#" + ticketId + "]" : "Re: " + base + " [#" + ticketId + "]");
     }
 

@@ -19,8 +19,6 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 public class FollowUps {
 
-    private static final Pattern SUBJECT_TAG = Pattern.compile("\\[#(\\d{1,18})]");
-
     /** Mailbox providers: a shared domain there says nothing about who the sender is. */
     private static final java.util.Set<String> MAILBOX_PROVIDERS = java.util.Set.of("gmail.com", "googlemail.com",
             "outlook.com", "hotmail.com", "hotmail.de", "live.com", "live.de", "msn.com", "yahoo.com", "yahoo.de",
@@ -45,7 +43,7 @@ public class FollowUps {
                 }
             }
         }
-        return ticketTag(subject).flatMap(id -> Ticket.<Ticket>findByIdOptional(id))
+        return Subjects.ticketTag(subject).flatMap(id -> Ticket.<Ticket>findByIdOptional(id))
                 .filter(ticket -> claimHolds(ticket, sender));
     }
 
@@ -70,13 +68,5 @@ public class FollowUps {
 
     public Optional<Ticket> forConversation(String conversationId) {
         return Ticket.findByConversation(conversationId);
-    }
-
-    static Optional<Long> ticketTag(String subject) {
-        if (subject == null) {
-            return Optional.empty();
-        }
-        Matcher m = SUBJECT_TAG.matcher(subject);
-        return m.find() ? Optional.of(Long.parseLong(m.group(1))) : Optional.empty();
     }
 }

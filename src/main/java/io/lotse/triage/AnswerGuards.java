@@ -4,7 +4,7 @@ import static io.lotse.triage.ReasonText.fmt;
 import static io.lotse.triage.ReasonText.labels;
 import static io.lotse.triage.ReasonText.time;
 
-import io.lotse.reply.ReplyComposer;
+import io.lotse.ticket.Subjects;
 import io.lotse.triage.index.TriageVocabulary;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -57,7 +57,7 @@ final class AnswerGuards {
 
     /** True when the answer is held back for a person; the reasons of each guard that holds are added. */
     boolean holdBack(TicketText ticket, TicketTerms terms, Candidate best, Optional<Candidate> runnerUp,
-            boolean continuesCase, List<String> reasons) {
+            boolean continuesCase, Set<Long> activeIncidents, List<String> reasons) {
         // An intent the incident itself names ("wegen der Wartung?" while ops declared a maintenance) is the
         // question the incident answers; any other intent keeps the answer for a person.
         boolean held = ticket.machineSent() || best.foreignIntent();
@@ -66,6 +66,7 @@ final class AnswerGuards {
         held |= best.resemblesUnlinked().isPresent();
         // "Lt. KIS Paket auf web-a" while the incident is web-c: the reason line is the matcher's.
         held |= best.otherMachineLine().isPresent();
+        held |= repliesAboutAnEndedIncident(ticket, activeIncidents, reasons);
         // What the words alone must show; the customer's open case shows it already.
         if (!continuesCase) {
             held |= wordsFallShort(terms, best, reasons);
@@ -85,7 +86,7 @@ final class AnswerGuards {
         // "Jetzt auch phpMyAdmin kaputt?" while the case is about Safari visitors: a new subject (not "AW:")
         // that names only services the case's incident does not is a new matter, perhaps one ops have
         // not declared yet.
-        if (best.subjectElsewhere() && !ReplyComposer.isReplySubject(subject)) {
+        if (best.subjectElsewhere() && !Subjects.isReply(subject)) {
             reasons.add("continues a case of incident " + best.incident().incidentId()
                     + ", but the subject names only other services: perhaps a new matter, an agent looks");
             return true;
@@ -96,6 +97,19 @@ final class AnswerGuards {
                 + o.incident().incidentId() + " (" + fmt(o.score()) + ") names and incident "
                 + best.incident().incidentId() + " does not: an agent picks"));
         return other.isPresent();
+    }
+
+    /**
+     * "Re: Weiterleitungsschleife bei 2 Kundenseiten - beide gehen wieder, danke": a reply to the customer's
+     * ticket about an incident that is over speaks of that matter, which no longer competes here; that
+     * another incident matches its words is for a person to judge. (While that incident is active, it
+     * competes like any other, and the customer's open case continues.)
+     */
+    private static boolean repliesAboutAnEndedIncident(TicketText ticket, Set<Long> activeIncidents, List<String> reasons) {
+        Optional<TicketText.Thread> ended = ticket.repliesTo().filter(t -> !activeIncidents.contains(t.incidentId()));
+        ended.ifPresent(t -> reasons.add("replies to ticket " + t.ticketId() + ", which is about incident " + t.incidentId()
+                + ", no longer active: an agent decides whether this is about another incident"));
+        return ended.isPresent();
     }
 
     /**

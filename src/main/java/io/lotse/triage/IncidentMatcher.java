@@ -28,6 +28,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.WeakHashMap;
 import java.util.regex.Matcher;
+import java.util.stream.Collectors;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 
@@ -205,7 +206,7 @@ public final class IncidentMatcher {
             requireConceptAnalyzer();
             Set<String> heads = vocabulary.compoundParts().stream()
                     .flatMap(part -> Tokens.tokens(analyzer, part).stream())
-                    .collect(java.util.stream.Collectors.toUnmodifiableSet());
+                    .collect(Collectors.toUnmodifiableSet());
             cached = new Prepared(vocabulary, genericTerms(), heads, boundedTokenCache());
             PREPARED.put(analyzer, cached);
         }
@@ -315,7 +316,8 @@ public final class IncidentMatcher {
         }
 
         // The score (or the customer's open case) says "automatic"; the guards may still say no.
-        boolean guarded = guards.holdBack(ticket, terms, best, runnerUp, caseTicket.isPresent(), reasons);
+        Set<Long> active = activeIncidents.stream().map(IncidentProfile::incidentId).collect(Collectors.toSet());
+        boolean guarded = guards.holdBack(ticket, terms, best, runnerUp, caseTicket.isPresent(), active, reasons);
         if (guarded) {
             reasons.add("suggested to an agent instead of answering automatically");
             return new TriageDecision(Decision.SUGGESTED, incidentId, best.score(), reasons, terms.requests());

@@ -3,10 +3,12 @@ package io.lotse.triage;
 import io.lotse.incident.Incident;
 import io.lotse.incident.IncidentUpdate;
 import io.lotse.incident.LinkFeedback;
+import io.lotse.reply.ReplyConfig;
+import io.lotse.ticket.Channel;
 import io.lotse.ticket.Direction;
 import io.lotse.ticket.Message;
+import io.lotse.ticket.Subjects;
 import io.lotse.ticket.Ticket;
-import io.lotse.reply.ReplyConfig;
 import io.lotse.ticket.TicketStatus;
 import io.lotse.triage.index.SearchIndex;
 import io.lotse.triage.index.TriageVocabulary;
@@ -18,6 +20,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Classifies a ticket against the incidents active right now. The incidents are read from the database
@@ -53,7 +56,7 @@ public class TriageService {
      */
     public TriageDecision decideFor(long ticketId, String subject, String text, Instant sentAt, boolean machineSent) {
         TriageDecision d = decide(new TicketText(subject == null ? "" : subject, text == null ? "" : text, sentAt,
-                machineSent, openCases(ticketId)));
+                machineSent, openCases(ticketId), repliesTo(ticketId, subject)));
         if (d.decision() == Decision.UNRELATED || d.incidentId().isEmpty()
                 || !LinkFeedback.unlinked(ticketId, d.incidentId().get())) {
             return d;
@@ -109,6 +112,28 @@ public class TriageService {
                 .getResultList()
                 .forEach(row -> cases.put((Long) row[0], (Long) row[1]));
         return cases;
+    }
+
+    /**
+     * The customer's latest mail ticket of the last {@code same-case-window} that is linked to an incident (or
+     * was suggested for one) and whose subject this reply's subject answers ("AW: Webseite down" to
+     * "Webseite down"). The mail itself carried no thread headers, or it would have joined that ticket.
+     */
+    private Optional<TicketText.Thread> repliesTo(long ticketId, String subject) {
+        String thread = Subjects.thread(subject);
+        if (!Subjects.isReply(subject) || thread.isEmpty()) {
+            return Optional.empty();
+        }
+        return Ticket.<Ticket>list("""
+                        customer.id = (select s.customer.id from Ticket s where s.id = ?1) and id <> ?1
+                          and channel = ?2 and createdAt >= ?3
+                          and (incidentId is not null or (triageDecision = ?4 and triageIncidentId is not null))
+                        order by id desc""",
+                        ticketId, Channel.EMAIL, clock.instant().minus(config.sameCaseWindow()), Decision.SUGGESTED.name())
+                .stream()
+                .filter(t -> thread.equals(Subjects.thread(t.subject)))
+                .findFirst()
+                .map(t -> new TicketText.Thread(t.id, t.incidentId != null ? t.incidentId : t.triageIncidentId));
     }
 
     static IncidentProfile profile(Incident incident) {

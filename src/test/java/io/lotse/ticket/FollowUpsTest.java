@@ -11,8 +11,8 @@ class FollowUpsTest {
 
     @Test
     void subjectTagIsFoundAnywhereInTheSubject() {
-        assertEquals(Optional.of(42L), FollowUps.ticketTag("AW: Re: Webseite down [#42] (dringend)"));
-        assertEquals(Optional.empty(), FollowUps.ticketTag("Rechnung #42"));
+        assertEquals(Optional.of(42L), Subjects.ticketTag("AW: Re: Webseite down [#42] (dringend)"));
+        assertEquals(Optional.empty(), Subjects.ticketTag("Rechnung #42"));
     }
 
     @Test

@@ -284,6 +284,24 @@ class IncidentMatcherTest {
     }
 
     @Test
+    void aReplyToTheCustomersTicketAboutAnotherIncidentIsLeftToAnAgent() {
+        // The website incident 4 is resolved; the customer answers in the thread of their ticket 17 about it
+        // while the mail incident is still active.
+        String text = "Alles wieder da, danke. Unsere Mails kamen stundenlang nicht an, gibt es eine Gutschrift?";
+        TicketText reply = new TicketText("Re: Dringend!!", text, LATER, false, Map.of(),
+                Optional.of(new TicketText.Thread(17, 4)));
+        TicketText fresh = new TicketText("Dringend!!", text, LATER, false);
+
+        TriageDecision decision = matcher.decide(reply, List.of(MAIL));
+
+        assertLeftToAnAgent(decision, "replies to ticket 17, which is about incident 4, no longer active");
+        TriageDecision whileActive = matcher.decide(reply, List.of(MAIL, WEB));
+        assertTrue(whileActive.reasons().stream().noneMatch(r -> r.contains("no longer active")), whileActive.reasons()::toString);
+        TriageDecision asNew = matcher.decide(fresh, List.of(MAIL));
+        assertEquals(Decision.AUTO_LINKED, asNew.decision(), asNew.reasons()::toString);
+    }
+
+    @Test
     void aServiceTheIncidentDoesNotNameCountsAgainstItInProportion() {
         IncidentProfile dns = new IncidentProfile(2, "DNS-Resolver gestört: Domains lösen nicht auf",
                 "Webseiten, die externe Domains abfragen, melden Fehler.", START);
