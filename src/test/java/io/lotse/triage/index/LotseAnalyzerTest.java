@@ -68,6 +68,18 @@ class LotseAnalyzerTest {
     }
 
     @Test
+    void promptsThatComeBackRestartsAndRulesThatDoNotTakeEffectAreProblemWording() {
+        assertTrue(tokens("fragt Outlook seit dem Hochfahren ständig nach dem Passwort").contains("xfailure"));
+        assertTrue(tokens("Outlook an 3 PCs PW-Abfrage in Schleife").contains("xfailure"));
+        assertTrue(tokens("das Passwortfenster kommt immer noch").contains("xfailure"));
+        assertTrue(tokens("Django-App wird dauernd neu gestartet").contains("xfailure"));
+        assertTrue(tokens("3 Node-Apps im Restart-Loop").contains("xfailure"));
+        assertTrue(tokens("Regeln für Ordner greifen nicht").contains("xoutage"));
+        assertTrue(tokens("meine Abwesenheitsnotiz geht irgendwie nicht raus").contains("xoutage"));
+        assertFalse(tokens("Ich habe das Passwort geändert").contains("xfailure"));
+    }
+
+    @Test
     void anAbsenceOfStaffIsNoOutage() {
         assertFalse(tokens("längerer krankheitsbedingter Personalausfall").contains("xoutage"));
         assertTrue(tokens("Stromausfall im Rechenzentrum").contains("xoutage"));
