@@ -745,6 +745,10 @@ public final class IncidentMatcher {
         // habe gestern Abend die Aktualisierungen in WordPress gemacht". The vocabulary's split phrases join a
         // word with a later one of its clause; a change of their own only where customers speak of themselves.
         mentions.replaceAll(m -> m.cause() == null ? joinedWithLaterWord(text, m) : m);
+        // "... können nicht von anderen angezeigt oder geändert werden" (a quoted warning), "muss umgestellt werden":
+        // a change in the passive or one still to be made is nobody's change of their own.
+        mentions.replaceAll(m -> TriageVocabulary.SELF_CHANGE.equals(m.cause()) && passiveOrToBeMade(text, m)
+                ? m.withoutCause() : m);
         // "kein Netzproblem", "no network issue", "kein Update eingespielt": what the customer rules out is no
         // evidence, and no cause
         // (outage phrases with a negation, "keine Verbindung", are phrases of their own and stay).
@@ -766,6 +770,24 @@ public final class IncidentMatcher {
             }
         }
         return new TicketTerms(text, mentions, subjectEnd, vocabulary);
+    }
+
+    private static final Pattern PASSIVE_AUXILIARY = Pattern.compile("(?iu)\\s+(?:werden|worden|wird)\\b");
+
+    /** The mention's words are followed by "werden", "worden" or "wird": "geändert werden", "umgestellt wird". */
+    private static boolean passiveOrToBeMade(String text, Mention m) {
+        if (m.surface().contains("…")) {
+            return false; // a split phrase ends later in the clause
+        }
+        int end = m.start();
+        for (String word : m.surface().split(" ")) {
+            int at = text.toLowerCase(Locale.ROOT).indexOf(word, end);
+            if (at < 0) {
+                return false;
+            }
+            end = at + word.length();
+        }
+        return PASSIVE_AUXILIARY.matcher(text).region(end, text.length()).lookingAt();
     }
 
     /** The mention as the start of a split phrase of the vocabulary, if a later word of its clause ends one. */

@@ -30,6 +30,12 @@ record Mention(String surface, int start, int clause, boolean outage, boolean de
                 topics, intents, requests, contentTerms);
     }
 
+    /** Words that name no cause after all ("... angezeigt oder geändert werden": nobody's change). */
+    Mention withoutCause() {
+        return new Mention(surface, start, clause, outage, degradedOnly, known, works, null, services, topics, intents,
+                requests, contentTerms);
+    }
+
     /** What the customer rules out ("kein Netzproblem"): neither evidence nor cause, only intents and requests stay. */
     Mention ruledOut() {
         return new Mention(surface, start, clause, false, false, false, works, null, Set.of(), Set.of(), intents,

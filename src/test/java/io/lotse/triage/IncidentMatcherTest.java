@@ -302,6 +302,20 @@ class IncidentMatcherTest {
     }
 
     @Test
+    void aChangeInThePassiveIsNobodysChangeOfTheirOwn() {
+        IncidentProfile autoconfig = new IncidentProfile(11, "Störung automatische E-Mail-Konfiguration: Zertifikatswarnungen in Outlook",
+                "Outlook zeigt Zertifikatswarnungen mit falschem Hostnamen.", START);
+
+        TriageDecision quoted = decide("Outlook zeigt eine Sicherheitswarnung: 'Die Informationen können nicht angezeigt oder "
+                + "geändert werden. Das Sicherheitszertifikat ist ungültig.'", autoconfig);
+        TriageDecision theirs = decide("Ich habe die Einstellungen geändert. Outlook zeigt eine Sicherheitswarnung, das "
+                + "Sicherheitszertifikat ist ungültig.", autoconfig);
+
+        assertTrue(quoted.reasons().stream().noneMatch(r -> r.contains("change of their own")), quoted.reasons()::toString);
+        assertLeftToAnAgent(theirs, "change of their own");
+    }
+
+    @Test
     void aServiceTheIncidentDoesNotNameCountsAgainstItInProportion() {
         IncidentProfile dns = new IncidentProfile(2, "DNS-Resolver gestört: Domains lösen nicht auf",
                 "Webseiten, die externe Domains abfragen, melden Fehler.", START);
