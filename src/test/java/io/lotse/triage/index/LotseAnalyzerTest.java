@@ -80,6 +80,14 @@ class LotseAnalyzerTest {
     }
 
     @Test
+    void theCustomersOwnAccessLineAndAFirstAppAreNotTheHostersTrouble() {
+        assertTrue(tokens("bei uns im Ort ist seit 7 das Internet weg, Telekom-Störung").contains("xlocal"));
+        assertTrue(tokens("Internetausfall im Büro").contains("xlocal"));
+        assertTrue(tokens("ich versuche meine erste App bei Ihnen zu deployen").contains("xsetup"));
+        assertFalse(tokens("die Website ist weg").contains("xlocal"));
+    }
+
+    @Test
     void anAbsenceOfStaffIsNoOutage() {
         assertFalse(tokens("längerer krankheitsbedingter Personalausfall").contains("xoutage"));
         assertTrue(tokens("Stromausfall im Rechenzentrum").contains("xoutage"));
