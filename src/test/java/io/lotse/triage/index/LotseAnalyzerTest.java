@@ -90,6 +90,8 @@ class LotseAnalyzerTest {
     @Test
     void anAbsenceOfStaffIsNoOutage() {
         assertFalse(tokens("längerer krankheitsbedingter Personalausfall").contains("xoutage"));
+        assertTrue(tokens("Vertretung wegen Ausfall Buchhaltung").contains("xabsence"));
+        assertTrue(tokens("unsere Buchhalterin fällt ab morgen krankheitsbedingt aus").contains("xabsence"));
         assertTrue(tokens("Stromausfall im Rechenzentrum").contains("xoutage"));
     }
 
