@@ -17,7 +17,6 @@ import java.util.Optional;
 @ApplicationScoped
 public class ReplyComposer {
 
-
     /**
      * What the templates see. {@code otherRequest}: the customer also asked something the incident does not
      * answer (an invoice, compensation), which a person will answer.

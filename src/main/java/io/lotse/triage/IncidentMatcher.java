@@ -28,8 +28,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.WeakHashMap;
 import java.util.regex.Matcher;
-import java.util.stream.Collectors;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.apache.lucene.analysis.Analyzer;
 
 /**
@@ -779,9 +779,10 @@ public final class IncidentMatcher {
         if (m.surface().contains("…")) {
             return false; // a split phrase ends later in the clause
         }
+        String lower = text.toLowerCase(Locale.ROOT);
         int end = m.start();
         for (String word : m.surface().split(" ")) {
-            int at = text.toLowerCase(Locale.ROOT).indexOf(word, end);
+            int at = lower.indexOf(word, end);
             if (at < 0) {
                 return false;
             }
