@@ -106,7 +106,7 @@ final class AnswerGuards {
      * competes like any other, and the customer's open case continues.)
      */
     private static boolean repliesAboutAnEndedIncident(TicketText ticket, Set<Long> activeIncidents, List<String> reasons) {
-        Optional<TicketText.Thread> ended = ticket.repliesTo().filter(t -> !activeIncidents.contains(t.incidentId()));
+        Optional<TicketText.EarlierCase> ended = ticket.repliesTo().filter(t -> !activeIncidents.contains(t.incidentId()));
         ended.ifPresent(t -> reasons.add("replies to ticket " + t.ticketId() + ", which is about incident " + t.incidentId()
                 + ", no longer active: an agent decides whether this is about another incident"));
         return ended.isPresent();

@@ -21,7 +21,7 @@ import java.util.Optional;
  *                    resolved by now), whose subject this mail's "AW:"/"Re:" subject answers
  */
 public record TicketText(String subject, String text, Instant sentAt, boolean machineSent, Map<Long, Long> openCases,
-        Optional<Thread> repliesTo) {
+        Optional<EarlierCase> repliesTo) {
     public TicketText {
         Objects.requireNonNull(subject, "subject (use \"\" when there is none)");
         Objects.requireNonNull(text, "text");
@@ -40,6 +40,6 @@ public record TicketText(String subject, String text, Instant sentAt, boolean ma
     }
 
     /** A ticket of the customer's and the incident it is linked to or was suggested for. */
-    public record Thread(long ticketId, long incidentId) {
+    public record EarlierCase(long ticketId, long incidentId) {
     }
 }

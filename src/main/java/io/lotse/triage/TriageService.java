@@ -119,7 +119,7 @@ public class TriageService {
      * was suggested for one) and whose subject this reply's subject answers ("AW: Webseite down" to
      * "Webseite down"). The mail itself carried no thread headers, or it would have joined that ticket.
      */
-    private Optional<TicketText.Thread> repliesTo(long ticketId, String subject) {
+    private Optional<TicketText.EarlierCase> repliesTo(long ticketId, String subject) {
         String thread = Subjects.thread(subject);
         if (!Subjects.isReply(subject) || thread.isEmpty()) {
             return Optional.empty();
@@ -133,7 +133,7 @@ public class TriageService {
                 .stream()
                 .filter(t -> thread.equals(Subjects.thread(t.subject)))
                 .findFirst()
-                .map(t -> new TicketText.Thread(t.id, t.incidentId != null ? t.incidentId : t.triageIncidentId));
+                .map(t -> new TicketText.EarlierCase(t.id, t.incidentId != null ? t.incidentId : t.triageIncidentId));
     }
 
     static IncidentProfile profile(Incident incident) {

@@ -289,7 +289,7 @@ class IncidentMatcherTest {
         // while the mail incident is still active.
         String text = "Alles wieder da, danke. Unsere Mails kamen stundenlang nicht an, gibt es eine Gutschrift?";
         TicketText reply = new TicketText("Re: Dringend!!", text, LATER, false, Map.of(),
-                Optional.of(new TicketText.Thread(17, 4)));
+                Optional.of(new TicketText.EarlierCase(17, 4)));
         TicketText fresh = new TicketText("Dringend!!", text, LATER, false);
 
         TriageDecision decision = matcher.decide(reply, List.of(MAIL));
