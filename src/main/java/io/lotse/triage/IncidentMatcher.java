@@ -53,9 +53,9 @@ import org.apache.lucene.analysis.Analyzer;
  * x 0.8   the ticket reports services and the incident names others, none shared ("Mail" vs web hosting);
  *         in proportion when some are shared (x0.9 for one of two); fully when the subject or the error
  *         message itself ("Error establishing a database connection") names only services it does not
- * x 0.6   non-outage intent the incident's title does not name (password reset, DNS change, upgrade, ...
- *         see non-outage-intent.txt); side requests (invoice, compensation) cost nothing, they keep the
- *         ticket open for a person instead
+ * x 0.6   non-outage intent that neither the incident's title nor its components name (password reset,
+ *         DNS change, upgrade, ... see non-outage-intent.txt); side requests (invoice, compensation) cost
+ *         nothing, they keep the ticket open for a person instead
  * x 0.7   the ticket resembles one a person unlinked from the incident
  * x 0.8   the ticket names another host, cluster or node of a family the incident names ("web-a" while
  *         the incident is on "web-c", see {@link MachineNames}); never answered automatically then
@@ -335,8 +335,8 @@ public final class IncidentMatcher {
      * The incident's own words, the linked tickets' votes (less the votes of tickets a person unlinked),
      * and the words of each unlinked ticket, analyzed once per decision.
      */
-    private record Profile(Set<String> title, Set<String> text, Set<String> unaffected, Set<String> causes,
-            MachineNames machines, Map<String, Double> linked, Map<Long, Set<String>> unlinked) {
+    private record Profile(Set<String> title, Set<String> components, Set<String> text, Set<String> unaffected,
+            Set<String> causes, MachineNames machines, Map<String, Double> linked, Map<Long, Set<String>> unlinked) {
         boolean own(String term) {
             return title.contains(term) || text.contains(term);
         }
@@ -398,7 +398,9 @@ public final class IncidentMatcher {
         }
         votes.replaceAll((term, v) -> Math.max(0.0, Math.min(1.0, v / LINKED_SATURATION)));
         votes.values().removeIf(v -> v <= 0.0);
-        return new Profile(title, text, unaffected, causes, machines, votes, unlinked);
+        Set<String> components = new HashSet<>();
+        incident.components().forEach(c -> components.addAll(profileTokens(c)));
+        return new Profile(title, components, text, unaffected, causes, machines, votes, unlinked);
     }
 
     /**
@@ -431,9 +433,10 @@ public final class IncidentMatcher {
         for (String term : TicketTerms.union(title, text)) {
             if (kindOf(term) == Kind.SERVICE) {
                 incidentServices.add(term);
-            } else if (kindOf(term) == Kind.INTENT && title.contains(term)) {
-                // Only what the title is about: "Wartungsarbeiten am Backup-System" makes "wegen der Wartung?"
-                // its question; a description that says "nach Eingabe der Zugangsdaten" does not make a
+            } else if (kindOf(term) == Kind.INTENT && (title.contains(term) || profile.components().contains(term))) {
+                // Only what the title or a component ops list as affected is about: "Wartungsarbeiten am
+                // Backup-System" makes "wegen der Wartung?" its question, a component "Kundenpanel 2FA-Login"
+                // a rejected 2FA code; a description that says "nach Eingabe der Zugangsdaten" does not make a
                 // forgotten password one.
                 incidentIntents.add(term);
             }
@@ -507,7 +510,12 @@ public final class IncidentMatcher {
             }
             for (String intent : mention.intents()) {
                 if (incidentIntents.contains(intent)) {
-                    strength = 1.0; // "wegen der Wartung?" while ops declared a maintenance
+                    // "wegen der Wartung?" while ops declared a maintenance, "authcode kommt nicht" while
+                    // transfers hang: what the incident is about names its subject, as a service in the title does.
+                    object = Math.max(object, 1.0);
+                    best = Math.max(best, TITLE_BOOST * CONCEPT_RARITY);
+                    strength = 1.0;
+                    ownMatch = true;
                 }
             }
             for (String term : mention.contentTerms()) {
@@ -772,9 +780,12 @@ public final class IncidentMatcher {
         return new TicketTerms(text, mentions, subjectEnd, vocabulary);
     }
 
-    private static final Pattern PASSIVE_AUXILIARY = Pattern.compile("(?iu)\\s+(?:werden|worden|wird)\\b");
+    private static final Pattern PASSIVE_AUXILIARY = Pattern.compile("(?iu)\\s+(?:werden|worden|wird|wurde|wurden)\\b");
 
-    /** The mention's words are followed by "werden", "worden" or "wird": "geändert werden", "umgestellt wird". */
+    /**
+     * The mention's words are followed by "werden", "worden", "wird" or "wurde": "geändert werden", "umgestellt
+     * wird", "ob bei Ihnen etwas geändert wurde".
+     */
     private static boolean passiveOrToBeMade(String text, Mention m) {
         if (m.surface().contains("…")) {
             return false; // a split phrase ends later in the clause
@@ -814,11 +825,13 @@ public final class IncidentMatcher {
             + "|\\b(?:wird|werden)\\b.*\\bsein\\b");
 
     /**
-     * "falls unser Mailserver ausfällt", "in case the server goes down", "damit keine Mails verloren gehen":
-     * a condition or a purpose, not a report; it reaches to the end of its clause.
+     * "falls unser Mailserver ausfällt", "in case the server goes down", "damit keine Mails verloren gehen",
+     * "ich will auf keinen Fall, dass Seite und Mails dann ausfallen": a condition, a purpose or a fear, not a
+     * report; it reaches to the end of its clause.
      */
     private static final Pattern CONDITION = Pattern.compile(
-            "(?iu)\\b(?:falls|in case|im falle?|for the case|damit|so that)\\b[^,;:]*$");
+            "(?iu)(?:\\b(?:falls|in case|im falle?|for the case|damit|so that)\\b"
+            + "|\\b(?:auf keinen fall|keinesfalls|(?:will|möchte|möchten|wollen) nicht)\\s*,?\\s*dass\\b|\\b(?:don't|do not) want\\b)[^,;:]*$");
 
     /** The sentence around offset is a question about the future, or the words follow a condition in it. */
     private static boolean hypothetical(String text, int offset) {

@@ -17,9 +17,11 @@ import java.util.Objects;
  *                   ticket that resembles one of them is not answered automatically
  * @param startKnown ops gave the start, earlier than they declared the incident; otherwise {@code startedAt}
  *                   is only when they declared it, and a customer's "seit 8 Uhr" may well be the same trouble
+ * @param components the affected components as ops listed them ("Kundenpanel 2FA-Login"); also part of
+ *                   {@code text}, and like the title they say what the incident is about
  */
 public record IncidentProfile(long incidentId, String title, String text, Instant startedAt, List<LinkedTicket> linked,
-        List<UnlinkedTicket> unlinked, boolean startKnown) {
+        List<UnlinkedTicket> unlinked, boolean startKnown, List<String> components) {
 
     /** The customer's words of a ticket a person took away from the incident: a counter-example. */
     public record UnlinkedTicket(long ticketId, String text) {
@@ -41,6 +43,13 @@ public record IncidentProfile(long incidentId, String title, String text, Instan
         Objects.requireNonNull(startedAt, "startedAt");
         linked = linked == null ? List.of() : List.copyOf(linked);
         unlinked = unlinked == null ? List.of() : List.copyOf(unlinked);
+        components = components == null ? List.of() : List.copyOf(components);
+    }
+
+    /** An incident whose components are not known apart from its text. */
+    public IncidentProfile(long incidentId, String title, String text, Instant startedAt, List<LinkedTicket> linked,
+            List<UnlinkedTicket> unlinked, boolean startKnown) {
+        this(incidentId, title, text, startedAt, linked, unlinked, startKnown, List.of());
     }
 
     /** An incident whose start ops did not give separately. */

@@ -146,7 +146,7 @@ public class TriageService {
         boolean startKnown = incident.createdAt != null
                 && incident.startedAt.isBefore(incident.createdAt.minus(IncidentMatcher.CLOCK_SKEW));
         return new IncidentProfile(incident.id, incident.title, text.toString(), incident.startedAt, linked(incident),
-                unlinked(incident), startKnown);
+                unlinked(incident), startKnown, incident.componentList());
     }
 
     /**

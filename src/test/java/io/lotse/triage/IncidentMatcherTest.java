@@ -840,4 +840,60 @@ class IncidentMatcherTest {
 
         assertReasonMentions(decision, "says website work ('seite')");
     }
+
+    @Test
+    void anIntentAComponentNamesIsWhatTheIncidentIsAbout() {
+        String title = "Shared Hosting: Systemzeit-Abweichung (NTP) auf Webhosting-Cluster";
+        String text = "Die Systemzeit der Server läuft 40 Minuten nach. Betroffen: zeitbasierte 2FA-Codes beim Login.";
+        IncidentProfile withComponents = new IncidentProfile(61, title, text, START, List.of(), List.of(), false,
+                List.of("Kundenpanel 2FA-Login", "Cronjobs Webspace"));
+        IncidentProfile titleAndTextOnly = new IncidentProfile(62, title, text, START);
+        String report = "Mein 2FA-Code wird abgelehnt, ich komme nicht ins Kundenpanel";
+
+        TriageDecision named = decide(report, withComponents);
+        TriageDecision notNamed = decide(report, titleAndTextOnly);
+        TriageDecision lostPhone = decide("Handy gestern in der S-Bahn geklaut, 2FA-Code kommt nicht, ich komme nicht ins "
+                + "Kundenpanel", withComponents);
+
+        assertEquals(Decision.AUTO_LINKED, named.decision(), named.reasons()::toString);
+        assertReasonMentions(named, "asks about the second login factor ('2fa'): what the incident itself is about");
+        assertLeftToAnAgent(notNamed, "asks about the second login factor ('2fa'): never answered automatically");
+        assertLeftToAnAgent(lostPhone, "asks about a password or login data ('geklaut')");
+    }
+
+    @Test
+    void aQuestionTheTitleIsAboutNamesTheIncidentsSubject() {
+        IncidentProfile transfers = new IncidentProfile(63, "Domain-Transfers verzögert: AuthInfo-Versand und Transferaufträge hängen",
+                "Im Kundencenter angeforderte AuthInfo-Codes werden nicht per E-Mail versendet.", START);
+
+        TriageDecision stuck = decide("authcode kommt nicht", transfers);
+        TriageDecision locked = decide("Mein Transfer ist fehlgeschlagen, Grund: Domain status clientTransferProhibited. "
+                + "Was bedeutet das?", transfers);
+
+        assertEquals(Decision.AUTO_LINKED, stuck.decision(), stuck.reasons()::toString);
+        assertLeftToAnAgent(locked, "names a transfer lock or a refused transfer code");
+    }
+
+    @Test
+    void pagesTheServerNoLongerFindsAreReportedUnlessTheCustomersSideDeletedThem() {
+        IncidentProfile rewrites = new IncidentProfile(64, "Webhosting Cluster C7: .htaccess-Regeln werden nicht ausgewertet",
+                "Startseiten laden, Unterseiten liefern 404 Not Found.", START);
+
+        TriageDecision everyPage = decide("Können Sie bitte prüfen, ob bei Ihnen serverseitig etwas geändert wurde? Jede "
+                + "Unterseite liefert 404", rewrites);
+        TriageDecision deleted = decide("Kd. meldet 404 auf /sommer. Lt. Kd. hat Mitarbeiterin die Seite vorgestern im "
+                + "Baukasten gelöscht.", rewrites);
+
+        assertEquals(Decision.AUTO_LINKED, everyPage.decision(), everyPage.reasons()::toString);
+        assertLeftToAnAgent(deleted, "says the page or content was deleted");
+    }
+
+    @Test
+    void aFearOfAnOutageReportsNone() {
+        TriageDecision fear = decide("Meine Domain läuft am 20.09. ab. Ich will auf keinen Fall, dass Webseite und Mails "
+                + "dann ausfallen.", WEB);
+
+        assertTrue(fear.reasons().stream().noneMatch(r -> r.contains("'ausfallen'")), fear.reasons()::toString);
+        assertNotEquals(Decision.AUTO_LINKED, fear.decision(), fear.reasons()::toString);
+    }
 }
