@@ -757,6 +757,19 @@ public final class IncidentMatcher {
         // a change in the passive or one still to be made is nobody's change of their own.
         mentions.replaceAll(m -> TriageVocabulary.SELF_CHANGE.equals(m.cause()) && passiveOrToBeMade(text, m)
                 ? m.withoutCause() : m);
+        // "geändert haben wir nichts", "An der Server-Config hat niemand was geändert", "die Rechnungsadresse hat
+        // sich geändert", "die Seite hat vor Jahren mein Neffe eingerichtet": a change nobody made, or
+        // one made long ago, is no cause of today's trouble.
+        mentions.replaceAll(m -> TriageVocabulary.SELF_CHANGE.equals(m.cause())
+                && NOBODYS_CHANGE.matcher(TicketTerms.clauseOf(text, m.start())).find() ? m.withoutCause() : m);
+        // "ein Outlook haben wir nicht eingerichtet": the negation right in front.
+        for (int i = 1; i < mentions.size(); i++) {
+            Mention m = mentions.get(i);
+            if (TriageVocabulary.SELF_CHANGE.equals(m.cause()) && NOT.contains(mentions.get(i - 1).surface())
+                    && mentions.get(i - 1).clause() == m.clause()) {
+                mentions.set(i, m.withoutCause());
+            }
+        }
         // "kein Netzproblem", "no network issue", "kein Update eingespielt": what the customer rules out is no
         // evidence, and no cause
         // (outage phrases with a negation, "keine Verbindung", are phrases of their own and stay).
@@ -779,6 +792,12 @@ public final class IncidentMatcher {
         }
         return new TicketTerms(text, mentions, subjectEnd, vocabulary);
     }
+
+    private static final Set<String> NOT = Set.of("nicht", "nie", "never", "not");
+
+    private static final Pattern NOBODYS_CHANGE = Pattern.compile("(?iu)\\b(?:niemand|keiner|nobody|no one"
+            + "|(?:haben|habe|hab|hat) (?:wir|ich|er|sie) (?:nichts|nix)|(?:hat|haben) sich"
+            + "|seit jahren|vor jahren|years ago)\\b");
 
     private static final Pattern PASSIVE_AUXILIARY = Pattern.compile("(?iu)\\s+(?:werden|worden|wird|wurde|wurden)\\b");
 

@@ -276,6 +276,12 @@ final class TicketTerms {
     }
 
     /** Start and end of a clause, the punctuation that ends it included. */
+    /** The clause's text around a mention's start: where the customer says something about it. */
+    static String clauseOf(String text, int offset) {
+        int[] span = clauseSpan(text, clause(text, offset));
+        return text.substring(span[0], span[1]);
+    }
+
     private static int[] clauseSpan(String text, int clause) {
         int start = 0;
         Matcher boundary = CLAUSE_BOUNDARY.matcher(text);

@@ -896,4 +896,20 @@ class IncidentMatcherTest {
         assertTrue(fear.reasons().stream().noneMatch(r -> r.contains("'ausfallen'")), fear.reasons()::toString);
         assertNotEquals(Decision.AUTO_LINKED, fear.decision(), fear.reasons()::toString);
     }
+
+    @Test
+    void aChangeNobodyMadeIsNoCause() {
+        String report = "Meine Webseite ist nicht erreichbar. ";
+        List<String> nobodys = List.of("Das lief seit einem Jahr ohne Probleme, geändert haben wir nichts.",
+                "An der Server-Config hat niemand was geändert.", "Unsere Rechnungsadresse hat sich geändert.",
+                "Ein Outlook haben wir nicht eingerichtet.", "Die Seite hat vor Jahren mein Neffe eingerichtet.");
+
+        for (String line : nobodys) {
+            TriageDecision decision = decide(report + line, WEB);
+            assertEquals(Decision.AUTO_LINKED, decision.decision(), () -> line + " " + decision.reasons());
+        }
+        assertLeftToAnAgent(decide(report + "Ich habe gestern das Plugin aktiviert und nichts geht mehr.", WEB),
+                "change of their own");
+    }
 }
+
