@@ -41,7 +41,7 @@ final class TicketTerms {
      * and the quoted message).
      */
     private static final Pattern SENTENCE_END =
-            Pattern.compile("(?<!\\b\\p{L}{1,3}|\\p{N})\\.+(?=\\s)|[!?]+|(?<!:[ \\t]{0,3}(?:\\r?\\n)?[ \\t]{0,3})\\R");
+            Pattern.compile("(?U)(?<!\\b\\p{L}{1,3}|\\p{N})\\.+(?=\\s)|[!?]+|(?<!:[ \\t]{0,3}(?:\\r?\\n)?[ \\t]{0,3})\\R");
 
     /** A sentence that starts by pointing back at the one before ("Das ist aber schon seit letzter Woche so"). */
     private static final Pattern POINTS_BACK = Pattern.compile("(?iu)\\s*(?:das|dies|es|this|that|it)(?:'s)?\\b");
@@ -49,10 +49,11 @@ final class TicketTerms {
     /**
      * "Webseite nicht erreichbar, Mails gehen aber": outage words refer to their own clause. Clauses end at
      * , ; . ! ? before a space and at line ends; a period after a word of one to three letters ends an
-     * abbreviation ("ca.", "n. erreichb."), no clause.
+     * abbreviation ("ca.", "n. erreichb."), no clause. Word boundaries are Unicode's ((?U)): otherwise "läuft.",
+     * "lädt." and "Grüße." would end in a "word" of one to three letters after the umlaut and end nothing.
      */
     private static final Pattern CLAUSE_BOUNDARY =
-            Pattern.compile("(?<!\\b\\p{L}{1,3})\\.+(?=\\s)|[,;!?][,;.!?]*(?=\\s)|\\R");
+            Pattern.compile("(?U)(?<!\\b\\p{L}{1,3})\\.+(?=\\s)|[,;!?][,;.!?]*(?=\\s)|\\R");
 
     /** Negations, kept by the analyzer; on their own they match nothing, next to "läuft" they undo it. */
     static final List<String> NEGATIONS =

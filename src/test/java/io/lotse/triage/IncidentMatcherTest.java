@@ -911,5 +911,12 @@ class IncidentMatcherTest {
         assertLeftToAnAgent(decide(report + "Ich habe gestern das Plugin aktiviert und nichts geht mehr.", WEB),
                 "change of their own");
     }
+
+    @Test
+    void aWordWithAnUmlautEndsItsSentenceLikeAnyOther() {
+        TriageDecision decision = decide("Mein Postfach ist seit 10 Uhr nicht erreichbar, die Website läuft. known issue?", MAIL);
+
+        assertReasonMentions(decision, "says website work ('website')");
+    }
 }
 
