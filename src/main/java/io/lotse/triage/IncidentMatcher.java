@@ -46,7 +46,9 @@ import org.apache.lucene.analysis.Analyzer;
  *                          "Störung der Nameserver", whose symptoms the text lists); a service
  *                          the customer names outside the clauses with outage wording counts x0.5
  *                          ("Webseite nicht erreichbar, Mails gehen aber" is about the website); services of
- *                          a clause that says they work ("Website + Mail laufen.") count for nothing
+ *                          a clause that says they work ("Website + Mail laufen.") count for nothing;
+ *                          an intent the title or a component names ("authcode kommt nicht" while AuthInfo
+ *                          codes are not sent) counts like a service of the title
  * + 0.40  detail           0.7 x other shared words (idf-weighted, title 3x, saturating; words of linked
  *                          tickets count less, words of unlinked ones push away) + 0.3 x coverage: the
  *                          share of the customer's words the incident explains

@@ -276,13 +276,13 @@ final class TicketTerms {
         return CLAUSE_TAIL.matcher(text.substring(end, span[1])).matches();
     }
 
-    /** Start and end of a clause, the punctuation that ends it included. */
-    /** The clause's text around a mention's start: where the customer says something about it. */
+    /** The text of the clause holding offset: where the customer says something about the words there. */
     static String clauseOf(String text, int offset) {
         int[] span = clauseSpan(text, clause(text, offset));
         return text.substring(span[0], span[1]);
     }
 
+    /** Start and end of a clause, the punctuation that ends it included. */
     private static int[] clauseSpan(String text, int clause) {
         int start = 0;
         Matcher boundary = CLAUSE_BOUNDARY.matcher(text);
