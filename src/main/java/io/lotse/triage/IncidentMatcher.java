@@ -760,16 +760,22 @@ public final class IncidentMatcher {
         mentions.replaceAll(m -> TriageVocabulary.SELF_CHANGE.equals(m.cause()) && passiveOrToBeMade(text, m)
                 ? m.withoutCause() : m);
         // "geändert haben wir nichts", "An der Server-Config hat niemand was geändert", "die Rechnungsadresse hat
-        // sich geändert", "die Seite hat vor Jahren mein Neffe eingerichtet": a change nobody made, or
-        // one made long ago, is no cause of today's trouble.
+        // sich geändert", "die Seite hat vor Jahren mein Neffe eingerichtet", "mein Neffe hat das mal eingerichtet",
+        // "ist bei Ihnen als Weiterleitung eingerichtet": a change nobody made, one made long ago, or a state
+        // is no cause of today's trouble.
         mentions.replaceAll(m -> TriageVocabulary.SELF_CHANGE.equals(m.cause())
                 && NOBODYS_CHANGE.matcher(TicketTerms.clauseOf(text, m.start())).find() ? m.withoutCause() : m);
-        // "ein Outlook haben wir nicht eingerichtet": the negation right in front.
+        // "ein Outlook haben wir nicht eingerichtet", "keinen SSH-Zugang eingerichtet": a negation right in front,
+        // or in front of the one word it negates ("kein WordPress, keine App) neu hochgeladen" is no such case).
         for (int i = 1; i < mentions.size(); i++) {
             Mention m = mentions.get(i);
-            if (TriageVocabulary.SELF_CHANGE.equals(m.cause()) && NOT.contains(mentions.get(i - 1).surface())
-                    && mentions.get(i - 1).clause() == m.clause()) {
-                mentions.set(i, m.withoutCause());
+            for (int j = i - 1; j >= Math.max(0, i - NOT_REACH) && TriageVocabulary.SELF_CHANGE.equals(m.cause()); j--) {
+                Mention before = mentions.get(j);
+                if (before.clause() == m.clause()
+                        && (NOT.contains(before.surface()) || NEGATING_DETERMINERS.contains(before.surface()))
+                        && wordsBetween(text, before, m) <= 1) {
+                    mentions.set(i, m.withoutCause());
+                }
             }
         }
         // "kein Netzproblem", "no network issue", "kein Update eingespielt": what the customer rules out is no
@@ -796,10 +802,19 @@ public final class IncidentMatcher {
     }
 
     private static final Set<String> NOT = Set.of("nicht", "nie", "never", "not");
+    /** How many words in front of a change of their own a negation still undoes it. */
+    private static final int NOT_REACH = 3;
 
     private static final Pattern NOBODYS_CHANGE = Pattern.compile("(?iu)\\b(?:niemand|keiner|nobody|no one"
             + "|(?:haben|habe|hab|hat) (?:wir|ich|er|sie) (?:nichts|nix)|(?:hat|haben) sich"
+            + "|(?:ist|sind) (?:bei (?:euch|ihnen|uns) )?als|(?:hat|haben) (?:das |die |es )?mal"
             + "|seit jahren|vor jahren|years ago)\\b");
+
+    private static int wordsBetween(String text, Mention first, Mention second) {
+        int from = Math.min(second.start(), first.start() + first.surface().length());
+        String between = text.substring(from, second.start()).strip();
+        return between.isEmpty() ? 0 : between.split("\\s+").length;
+    }
 
     private static final Pattern PASSIVE_AUXILIARY = Pattern.compile("(?iu)\\s+(?:werden|worden|wird|wurde|wurden)\\b");
 

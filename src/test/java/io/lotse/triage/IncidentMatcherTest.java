@@ -902,7 +902,10 @@ class IncidentMatcherTest {
         String report = "Meine Webseite ist nicht erreichbar. ";
         List<String> nobodys = List.of("Das lief seit einem Jahr ohne Probleme, geändert haben wir nichts.",
                 "An der Server-Config hat niemand was geändert.", "Unsere Rechnungsadresse hat sich geändert.",
-                "Ein Outlook haben wir nicht eingerichtet.", "Die Seite hat vor Jahren mein Neffe eingerichtet.");
+                "Ein Outlook haben wir nicht eingerichtet.", "Die Seite hat vor Jahren mein Neffe eingerichtet.",
+                "Ich hab keine Ahnung von Technik, mein Neffe hat das mal eingerichtet.",
+                "Die Domain ist bei euch als Weiterleitung auf unsere Landing Page eingerichtet.",
+                "Kd. hat für das Projekt aber keinen SSH-Zugang eingerichtet.");
 
         for (String line : nobodys) {
             TriageDecision decision = decide(report + line, WEB);
@@ -910,6 +913,9 @@ class IncidentMatcherTest {
         }
         assertLeftToAnAgent(decide(report + "Ich habe gestern das Plugin aktiviert und nichts geht mehr.", WEB),
                 "change of their own");
+        assertLeftToAnAgent(decide(report + "Ich habe gestern die Weiterleitung eingerichtet.", WEB), "change of their own");
+        assertLeftToAnAgent(decide(report + "Ich habe gestern meine Seite (reines HTML, kein WordPress, keine App) neu "
+                + "hochgeladen.", WEB), "change of their own");
     }
 
     @Test
