@@ -7,7 +7,6 @@ import static io.lotse.triage.ReasonText.quoted;
 import static io.lotse.triage.ReasonText.time;
 
 import io.lotse.triage.index.Tokens;
-import io.lotse.triage.index.Tokens.Token;
 import io.lotse.triage.index.TriageVocabulary;
 import io.lotse.triage.index.TriageVocabulary.Concept;
 import io.lotse.triage.index.TriageVocabulary.Kind;
@@ -65,7 +64,8 @@ import org.apache.lucene.analysis.Analyzer;
  * So "outage wording + a service the title names" scores 0.60 before shared words: an automatic link at
  * 0.80 needs the customer's other words to fit the incident too.
  *
- * <p>Outage words in a question about the future ("will my site go offline?") report nothing.
+ * <p>The ticket is read by {@link TicketReader}: outage words in a question about the future ("will my site go
+ * offline?") report nothing, a change nobody made names no cause, what the customer rules out is no evidence.
  *
  * <p>Hard guards stay outside the score, so that they are auditable ({@link AnswerGuards}): machine-sent
  * mail, a non-outage intent the incident does not name, a cause the customer names that the incident
@@ -145,20 +145,6 @@ public final class IncidentMatcher {
 
     /** Tokens before a cause that may deny it: "nicht kompromittiert", "kein Update eingespielt". */
     static final int CAUSE_DENIAL_REACH = 2;
-    /** Words between works wording and its negation: "funktioniert seit heute früh um 9 nicht mehr". */
-    static final int NEGATION_REACH = 6;
-    /** "vServer auf anderen Host-Nodes": words that point elsewhere say nothing themselves. */
-    private static final List<String> OTHERS = List.of("andere", "anderen", "anderer", "anderem", "anderes", "other",
-            "others", "übrige", "übrigen", "sonstige", "sonstigen");
-    /** A negation in front of a noun: the customer rules the thing out ("kein Netzproblem"). */
-    private static final Set<String> NEGATING_DETERMINERS =
-            Set.of("kein", "keine", "keinen", "keinem", "keiner", "no");
-    /** Degradation wording ("langsam", "fehlt"): counts as a weaker problem report. */
-    static final String DEGRADED = "xdegraded";
-    /** "Statusseite gesehen", "wieder da?": the customer refers to the incident (see outage-vocabulary.txt). */
-    static final String KNOWN = "xknown";
-    /** Times, dates, phone numbers: "14:50" matches every status update written at 14:50. */
-    private static final Pattern NUMBER_LIKE = Pattern.compile("[\\p{N}.,:/+\\-]+");
     /** Sentences of an incident's text that name what is NOT affected ("E-Mail und DNS sind nicht betroffen"). */
     private static final Pattern UNAFFECTED = Pattern.compile(
             "(?iu)nicht betroffen|nicht beeinträchtigt|not affected|unaffected|nicht gestört|funktionier\\w* normal"
@@ -172,7 +158,7 @@ public final class IncidentMatcher {
     private final TermRarity rarity;
     private final TriageThresholds thresholds;
     private final TriageVocabulary vocabulary;
-    private final Set<String> genericTerms;
+    private final TicketReader reader;
     /** "Seite", "Server", "Zertifikat": the heads of compounds qualify nothing ("Statische Seiten" is not every page). */
     private final Set<String> compoundHeads;
     private final AnswerGuards guards;
@@ -193,23 +179,23 @@ public final class IncidentMatcher {
         this.thresholds = Objects.requireNonNull(thresholds, "thresholds");
         this.vocabulary = Objects.requireNonNull(vocabulary, "vocabulary");
         this.prepared = prepared();
-        this.genericTerms = prepared.genericTerms();
+        this.reader = prepared.reader();
         this.compoundHeads = prepared.compoundHeads();
         this.guards = new AnswerGuards(vocabulary, thresholds, Objects.requireNonNull(customersZone, "customersZone"));
     }
 
     /**
-     * The analyzer check, the generic terms and the compound heads cost ~2 ms; callers may build a matcher
+     * The reader (its analyzer check and generic terms) and the compound heads cost ~2 ms; callers may build a matcher
      * per ticket (for fresh thresholds), so they are computed once per analyzer instance and vocabulary.
      */
     private Prepared prepared() {
         Prepared cached = PREPARED.get(analyzer);
         if (cached == null || cached.vocabulary() != vocabulary) {
-            requireConceptAnalyzer();
+            TicketReader reader = new TicketReader(analyzer, vocabulary);
             Set<String> heads = vocabulary.compoundParts().stream()
                     .flatMap(part -> Tokens.tokens(analyzer, part).stream())
                     .collect(Collectors.toUnmodifiableSet());
-            cached = new Prepared(vocabulary, genericTerms(), heads, boundedTokenCache());
+            cached = new Prepared(vocabulary, reader, heads, boundedTokenCache());
             PREPARED.put(analyzer, cached);
         }
         return cached;
@@ -219,7 +205,7 @@ public final class IncidentMatcher {
      * @param profileTokens the analysis of incident texts and linked tickets' words, which every decision
      *                      during a storm needs again (a pure function of analyzer and text; bounded)
      */
-    private record Prepared(TriageVocabulary vocabulary, Set<String> genericTerms, Set<String> compoundHeads,
+    private record Prepared(TriageVocabulary vocabulary, TicketReader reader, Set<String> compoundHeads,
             Map<String, List<String>> profileTokens) {}
 
     /** Texts of incidents and of their linked tickets (up to 60 of ~600 characters each) for a few incidents. */
@@ -268,7 +254,7 @@ public final class IncidentMatcher {
         }
 
         String fullText = ticket.subject().isBlank() ? ticket.text() : ticket.subject() + "\n" + ticket.text();
-        TicketTerms terms = ticketTerms(fullText, ticket.subject().isBlank() ? 0 : ticket.subject().length());
+        TicketTerms terms = reader.read(fullText, ticket.subject().isBlank() ? 0 : ticket.subject().length());
         List<Candidate> ranked = eligible.stream()
                 .map(incident -> score(terms, incident))
                 .sorted(Comparator.comparingDouble(Candidate::score).reversed()
@@ -382,8 +368,8 @@ public final class IncidentMatcher {
         }
         unaffected.removeAll(text);
         unaffected.removeAll(title);
-        unaffected.removeIf(t -> vocabulary.concept(t).isPresent() || genericTerms.contains(t) || t.length() < 2
-                || NUMBER_LIKE.matcher(t).matches() || compoundHeads.contains(t));
+        unaffected.removeIf(t -> vocabulary.concept(t).isPresent() || reader.saysNothing(t) || t.length() < 2
+                || compoundHeads.contains(t));
         Map<String, Double> votes = new HashMap<>();
         for (IncidentProfile.LinkedTicket t : incident.linked()) {
             double vote = t.confirmed() ? 1.0 : AUTO_LINK_VOTE;
@@ -502,10 +488,10 @@ public final class IncidentMatcher {
             }
             if (mention.degradedOnly() && !mention.contentTerms().isEmpty()) {
                 // The kind of trouble matches: "zeitweise langsam" for an incident about sporadic losses.
-                if (title.contains(DEGRADED)) {
+                if (title.contains(TicketReader.DEGRADED)) {
                     best = Math.max(best, TITLE_BOOST * CONCEPT_RARITY);
                     strength = 1.0;
-                } else if (text.contains(DEGRADED)) {
+                } else if (text.contains(TicketReader.DEGRADED)) {
                     best = Math.max(best, CONCEPT_RARITY);
                     strength = 1.0;
                 }
@@ -547,7 +533,7 @@ public final class IncidentMatcher {
 
         // "Langsam", "zeitweise" are a weaker problem report than "nicht erreichbar", except for an incident
         // whose own words are about such trouble ("sporadische Verbindungsprobleme", "langsame Seiten").
-        boolean degradationIncident = title.contains(DEGRADED) || text.contains(DEGRADED);
+        boolean degradationIncident = title.contains(TicketReader.DEGRADED) || text.contains(TicketReader.DEGRADED);
         double outage = ticket.hasOutage() ? 1.0
                 : ticket.hasDegraded() ? (degradationIncident ? 1.0 : DEGRADED_OUTAGE) : 0.0;
         double termPart = 1.0 - Math.exp(-evidence / TERM_SATURATION);
@@ -677,7 +663,7 @@ public final class IncidentMatcher {
         double best = 0;
         for (Map.Entry<Long, Set<String>> u : profile.unlinked().entrySet()) {
             Set<String> theirs = new HashSet<>(u.getValue());
-            theirs.removeIf(t -> profile.own(t) || genericTerms.contains(t) || NUMBER_LIKE.matcher(t).matches());
+            theirs.removeIf(t -> profile.own(t) || reader.saysNothing(t));
             double theirTotal = theirs.stream().mapToDouble(t -> Math.max(rarity(t), 0.1)).sum();
             double shared = extra.entrySet().stream().filter(w -> theirs.contains(w.getKey()))
                     .mapToDouble(w -> w.getValue()).sum();
@@ -715,247 +701,7 @@ public final class IncidentMatcher {
         return Math.min(MAX_RARITY, idf);
     }
 
-    // ---- ticket analysis -------------------------------------------------------------------------
-
-    /**
-     * Groups the analyzer's tokens into mentions: tokens whose character spans overlap come from the
-     * same words of the customer (a compound and its parts, a phrase and its concept token).
-     */
-    private TicketTerms ticketTerms(String text, int subjectEnd) {
-        List<Token> tokens = new ArrayList<>(Tokens.analyze(analyzer, text));
-        tokens.sort(Comparator.comparingInt(Token::startOffset).thenComparingInt(Token::endOffset));
-        List<Mention> mentions = new ArrayList<>();
-        List<Token> group = new ArrayList<>();
-        int groupEnd = -1;
-        for (Token token : tokens) {
-            if (!group.isEmpty() && token.startOffset() >= groupEnd) {
-                mentions.add(mention(text, group));
-                group = new ArrayList<>();
-            }
-            groupEnd = group.isEmpty() ? token.endOffset() : Math.max(groupEnd, token.endOffset());
-            group.add(token);
-        }
-        if (!group.isEmpty()) {
-            mentions.add(mention(text, group));
-        }
-        // "funktioniert seit heute früh nicht mehr", "läuft bei mir gar nix": German puts words between the verb
-        // and its negation, which no phrase of the vocabulary can skip; such a verb with a negation close
-        // behind it is outage wording. (A negation in front belongs elsewhere: "damit nichts verloren geht".)
-        for (int i = 0; i < mentions.size(); i++) {
-            Mention m = mentions.get(i);
-            for (int j = i + 1; m.works() && j < Math.min(mentions.size(), i + NEGATION_REACH + 1); j++) {
-                Mention n = mentions.get(j);
-                if (TicketTerms.negatedFromBehind(m, n)) {
-                    mentions.set(i, m.asOutageWith(n.surface()));
-                    break;
-                }
-            }
-        }
-        // German puts the verb last, with any words between: "Lastschrift für Verlängerung zurückgegangen", "ich
-        // habe gestern Abend die Aktualisierungen in WordPress gemacht". The vocabulary's split phrases join a
-        // word with a later one of its clause; a change of their own only where customers speak of themselves.
-        mentions.replaceAll(m -> m.cause() == null ? joinedWithLaterWord(text, m) : m);
-        // "... können nicht von anderen angezeigt oder geändert werden" (a quoted warning), "muss umgestellt werden":
-        // a change in the passive or one still to be made is nobody's change of their own.
-        mentions.replaceAll(m -> TriageVocabulary.SELF_CHANGE.equals(m.cause()) && passiveOrToBeMade(text, m)
-                ? m.withoutCause() : m);
-        // "geändert haben wir nichts", "An der Server-Config hat niemand was geändert", "die Rechnungsadresse hat
-        // sich geändert", "die Seite hat vor Jahren mein Neffe eingerichtet", "mein Neffe hat das mal eingerichtet",
-        // "ist bei Ihnen als Weiterleitung eingerichtet": a change nobody made, one made long ago, or a state
-        // is no cause of today's trouble.
-        mentions.replaceAll(m -> TriageVocabulary.SELF_CHANGE.equals(m.cause())
-                && NOBODYS_CHANGE.matcher(TicketTerms.clauseOf(text, m.start())).find() ? m.withoutCause() : m);
-        // "ein Outlook haben wir nicht eingerichtet", "keinen SSH-Zugang eingerichtet": a negation right in front,
-        // or in front of the one word it negates ("kein WordPress, keine App) neu hochgeladen" is no such case).
-        for (int i = 1; i < mentions.size(); i++) {
-            Mention m = mentions.get(i);
-            for (int j = i - 1; j >= Math.max(0, i - NOT_REACH) && TriageVocabulary.SELF_CHANGE.equals(m.cause()); j--) {
-                Mention before = mentions.get(j);
-                if (before.clause() == m.clause()
-                        && (NOT.contains(before.surface()) || NEGATING_DETERMINERS.contains(before.surface()))
-                        && wordsBetween(text, before, m) <= 1) {
-                    mentions.set(i, m.withoutCause());
-                }
-            }
-        }
-        // "kein Netzproblem", "no network issue", "kein Update eingespielt": what the customer rules out is no
-        // evidence, and no cause
-        // (outage phrases with a negation, "keine Verbindung", are phrases of their own and stay).
-        for (int i = 1; i < mentions.size(); i++) {
-            Mention previous = mentions.get(i - 1);
-            Mention m = mentions.get(i);
-            boolean strongOutage = m.outage() && !m.degradedOnly();
-            if (NEGATING_DETERMINERS.contains(previous.surface()) && previous.clause() == m.clause() && !strongOutage) {
-                mentions.set(i, m.ruledOut());
-            }
-        }
-        // "Will my site go offline when PHP 8.1 ends?", "Wird der Shop dabei offline sein?": outage words in
-        // a question about what will happen, or after "falls"/"in case", report nothing that happened. ("When will it be back?" is a
-        // reference to the incident, not outage wording, and stays.)
-        for (int i = 0; i < mentions.size(); i++) {
-            Mention m = mentions.get(i);
-            if (m.outage() && !m.known() && hypothetical(text, m.start())) {
-                mentions.set(i, m.withoutOutage());
-            }
-        }
-        return new TicketTerms(text, mentions, subjectEnd, vocabulary);
-    }
-
-    private static final Set<String> NOT = Set.of("nicht", "nie", "never", "not");
-    /** How many words in front of a change of their own a negation still undoes it. */
-    private static final int NOT_REACH = 3;
-
-    private static final Pattern NOBODYS_CHANGE = Pattern.compile("(?iu)\\b(?:niemand|keiner|nobody|no one"
-            + "|(?:haben|habe|hab|hat) (?:wir|ich|er|sie) (?:nichts|nix)|(?:hat|haben) sich"
-            + "|(?:ist|sind) (?:bei (?:euch|ihnen|uns) )?als|(?:hat|haben) (?:das |die |es )?mal"
-            + "|seit jahren|vor jahren|years ago)\\b");
-
-    private static int wordsBetween(String text, Mention first, Mention second) {
-        int from = Math.min(second.start(), first.start() + first.surface().length());
-        String between = text.substring(from, second.start()).strip();
-        return between.isEmpty() ? 0 : between.split("\\s+").length;
-    }
-
-    private static final Pattern PASSIVE_AUXILIARY = Pattern.compile("(?iu)\\s+(?:werden|worden|wird|wurde|wurden)\\b");
-
-    /**
-     * The mention's words are followed by "werden", "worden", "wird" or "wurde": "geändert werden", "umgestellt
-     * wird", "ob bei Ihnen etwas geändert wurde".
-     */
-    private static boolean passiveOrToBeMade(String text, Mention m) {
-        if (m.surface().contains("…")) {
-            return false; // a split phrase ends later in the clause
-        }
-        String lower = text.toLowerCase(Locale.ROOT);
-        int end = m.start();
-        for (String word : m.surface().split(" ")) {
-            int at = lower.indexOf(word, end);
-            if (at < 0) {
-                return false;
-            }
-            end = at + word.length();
-        }
-        return PASSIVE_AUXILIARY.matcher(text).region(end, text.length()).lookingAt();
-    }
-
-    /** The mention as the start of a split phrase of the vocabulary, if a later word of its clause ends one. */
-    private Mention joinedWithLaterWord(String text, Mention m) {
-        for (TriageVocabulary.SplitPhrase phrase : vocabulary.splitPhrases()) {
-            Optional<String> last = phrase.first().contains(TriageVocabulary.fold(m.surface()))
-                    ? TicketTerms.laterInClause(text, m, phrase.last()) : Optional.empty();
-            if (last.isPresent() && (!TriageVocabulary.SELF_CHANGE.equals(phrase.concept())
-                    || TicketTerms.speaksOfThemselves(text, m.clause()))) {
-                return m.asCauseWith(last.get(), phrase.concept());
-            }
-        }
-        return m;
-    }
-
-    /**
-     * English future or conditional; German conditional, or "wird/werden" with "sein" (not the passive); a
-     * question about consequences ("Heißt das, dass unsere Website dann nicht mehr erreichbar ist?").
-     */
-    private static final Pattern FUTURE = Pattern.compile(
-            "(?iu)\\b(?:will|would|going to|gonna|würde|würden|wäre|wären)\\b(?!\\s+not\\b)"
-            + "|\\b(?:heißt|bedeutet) das\\b|\\bdoes (?:that|this) mean\\b"
-            + "|\\b(?:wird|werden)\\b.*\\bsein\\b");
-
-    /**
-     * "falls unser Mailserver ausfällt", "in case the server goes down", "damit keine Mails verloren gehen",
-     * "ich will auf keinen Fall, dass Seite und Mails dann ausfallen": a condition, a purpose or a fear, not a
-     * report; it reaches to the end of its clause.
-     */
-    private static final Pattern CONDITION = Pattern.compile(
-            "(?iu)(?:\\b(?:falls|in case|im falle?|for the case|damit|so that)\\b"
-            + "|\\b(?:auf keinen fall|keinesfalls|(?:will|möchte|möchten|wollen) nicht)\\s*,?\\s*dass\\b|\\b(?:don't|do not) want\\b)[^,;:]*$");
-
-    /** The sentence around offset is a question about the future, or the words follow a condition in it. */
-    private static boolean hypothetical(String text, int offset) {
-        int[] sentence = TicketTerms.sentenceSpan(text, offset);
-        int from = sentence[0];
-        int to = sentence[1];
-        return to < text.length() && text.charAt(to) == '?' && FUTURE.matcher(text.substring(from, to)).find()
-                || CONDITION.matcher(text.substring(from, offset)).find();
-    }
-
-    private Mention mention(String text, List<Token> group) {
-        int start = group.stream().mapToInt(Token::startOffset).min().orElseThrow();
-        int end = group.stream().mapToInt(Token::endOffset).max().orElseThrow();
-        String surface = text.substring(start, end).toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").strip();
-        boolean outage = false;
-        boolean degraded = false;
-        boolean known = false;
-        boolean works = false;
-        String cause = null;
-        Set<String> services = new TreeSet<>();
-        Set<String> topics = new TreeSet<>();
-        Set<String> intents = new TreeSet<>();
-        Set<String> requests = new TreeSet<>();
-        Set<String> content = new TreeSet<>();
-        for (Token token : group) {
-            String term = token.term();
-            Kind kind = kindOf(term);
-            if (kind == Kind.OUTAGE) {
-                if (DEGRADED.equals(term)) {
-                    degraded = true;
-                } else {
-                    outage = true;
-                    known |= KNOWN.equals(term);
-                }
-            } else if (kind == Kind.SERVICE) {
-                services.add(term);
-            } else if (kind == Kind.TOPIC) {
-                topics.add(term);
-            } else if (kind == Kind.INTENT) {
-                intents.add(term);
-            } else if (kind == Kind.REQUEST) {
-                requests.add(term);
-            } else if (kind == Kind.WORKS) {
-                works = true;
-            } else if (kind == Kind.CAUSE) {
-                // "nothing changed" is a cause concept too, one that says the opposite: kept, so that
-                // "seit Wochen nichts geändert" dates no trouble, but no cause (see TicketTerms#causes).
-                cause = term;
-            } else if (term.length() > 1 && !genericTerms.contains(term) && !NUMBER_LIKE.matcher(term).matches()) {
-                content.add(term);
-            }
-        }
-        return new Mention(surface, start, TicketTerms.clause(text, start), outage || degraded, !outage && degraded, known,
-                works, cause,
-                services, topics, intents, requests, content);
-    }
-
     private Kind kindOf(String term) {
         return vocabulary.concept(term).map(Concept::kind).orElse(null);
     }
-
-    /** Words of the outage phrases ("geht", "nicht", "erreichbar") and negations: no content. */
-    private Set<String> genericTerms() {
-        Set<String> generic = new HashSet<>();
-        List<String> phrases = new ArrayList<>(TicketTerms.NEGATIONS);
-        phrases.addAll(OTHERS);
-        vocabulary.concept(TriageVocabulary.OUTAGE).ifPresent(c -> phrases.addAll(c.phrases()));
-        for (String phrase : phrases) {
-            for (String term : Tokens.tokens(analyzer, phrase)) {
-                if (vocabulary.concept(term).isEmpty()) {
-                    generic.add(term);
-                }
-            }
-        }
-        return Set.copyOf(generic);
-    }
-
-    private void requireConceptAnalyzer() {
-        for (Kind kind : Kind.values()) {
-            for (Concept concept : vocabulary.concepts(kind)) {
-                String phrase = concept.phrases().get(0);
-                if (!Tokens.tokens(analyzer, phrase).contains(concept.token())) {
-                    throw new IllegalArgumentException("analyzer " + analyzer.getClass().getSimpleName()
-                            + " does not turn '" + phrase + "' into " + concept.token()
-                            + "; IncidentMatcher needs LotseAnalyzer built from the same vocabulary");
-                }
-            }
-        }
-    }
-
 }

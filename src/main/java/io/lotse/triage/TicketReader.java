@@ -1,0 +1,320 @@
+package io.lotse.triage;
+
+import io.lotse.triage.index.Tokens;
+import io.lotse.triage.index.Tokens.Token;
+import io.lotse.triage.index.TriageVocabulary;
+import io.lotse.triage.index.TriageVocabulary.Concept;
+import io.lotse.triage.index.TriageVocabulary.Kind;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import org.apache.lucene.analysis.Analyzer;
+
+/**
+ * Reads a ticket the way an agent does: groups the analyzer's tokens into {@link Mention}s, then corrects
+ * what single words cannot say: a negation far behind its verb ("funktioniert seit heute früh nicht mehr"),
+ * phrases German splits over its clause ("Lastschrift ... zurückgegangen"), a change nobody made ("geändert
+ * haben wir nichts"), what the customer rules out ("kein Netzproblem"), and outage words in a question about
+ * the future or after "falls" ("Will my site go offline?"), which report nothing.
+ *
+ * <p>Thread-safe and immutable; build one per analyzer (see {@link IncidentMatcher}), which must emit the
+ * concept tokens of the vocabulary it was built from (checked here).
+ */
+final class TicketReader {
+
+    /** Degradation wording ("langsam", "fehlt"): counts as a weaker problem report. */
+    static final String DEGRADED = "xdegraded";
+    /** "Statusseite gesehen", "wieder da?": the customer refers to the incident (see outage-vocabulary.txt). */
+    static final String KNOWN = "xknown";
+
+    /** Words between works wording and its negation: "funktioniert seit heute früh um 9 nicht mehr". */
+    static final int NEGATION_REACH = 6;
+    /** "vServer auf anderen Host-Nodes": words that point elsewhere say nothing themselves. */
+    private static final List<String> OTHERS = List.of("andere", "anderen", "anderer", "anderem", "anderes", "other",
+            "others", "übrige", "übrigen", "sonstige", "sonstigen");
+    /** A negation in front of a noun: the customer rules the thing out ("kein Netzproblem"). */
+    private static final Set<String> NEGATING_DETERMINERS =
+            Set.of("kein", "keine", "keinen", "keinem", "keiner", "no");
+    private static final Set<String> NOT = Set.of("nicht", "nie", "never", "not");
+    /** How many words in front of a change of their own a negation still undoes it. */
+    private static final int NOT_REACH = 3;
+    /** Times, dates, phone numbers: "14:50" matches every status update written at 14:50. */
+    private static final Pattern NUMBER_LIKE = Pattern.compile("[\\p{N}.,:/+\\-]+");
+
+    /**
+     * "geändert haben wir nichts", "An der Server-Config hat niemand was geändert", "die Rechnungsadresse hat
+     * sich geändert", "die Seite hat vor Jahren mein Neffe eingerichtet", "mein Neffe hat das mal eingerichtet",
+     * "ist bei Ihnen als Weiterleitung eingerichtet": a change nobody made, one made long ago, or a state.
+     */
+    private static final Pattern NOBODYS_CHANGE = Pattern.compile("(?iu)\\b(?:niemand|keiner|nobody|no one"
+            + "|(?:haben|habe|hab|hat) (?:wir|ich|er|sie) (?:nichts|nix)|(?:hat|haben) sich"
+            + "|(?:ist|sind) (?:bei (?:euch|ihnen|uns) )?als|(?:hat|haben) (?:das |die |es )?mal"
+            + "|seit jahren|vor jahren|years ago)\\b");
+
+    private static final Pattern PASSIVE_AUXILIARY = Pattern.compile("(?iu)\\s+(?:werden|worden|wird|wurde|wurden)\\b");
+
+    /**
+     * English future or conditional; German conditional, or "wird/werden" with "sein" (not the passive); a
+     * question about consequences ("Heißt das, dass unsere Website dann nicht mehr erreichbar ist?").
+     */
+    private static final Pattern FUTURE = Pattern.compile(
+            "(?iu)\\b(?:will|would|going to|gonna|würde|würden|wäre|wären)\\b(?!\\s+not\\b)"
+            + "|\\b(?:heißt|bedeutet) das\\b|\\bdoes (?:that|this) mean\\b"
+            + "|\\b(?:wird|werden)\\b.*\\bsein\\b");
+
+    /**
+     * "falls unser Mailserver ausfällt", "in case the server goes down", "damit keine Mails verloren gehen",
+     * "ich will auf keinen Fall, dass Seite und Mails dann ausfallen": a condition, a purpose or a fear, not a
+     * report; it reaches to the end of its clause.
+     */
+    private static final Pattern CONDITION = Pattern.compile(
+            "(?iu)(?:\\b(?:falls|in case|im falle?|for the case|damit|so that)\\b"
+            + "|\\b(?:auf keinen fall|keinesfalls|(?:will|möchte|möchten|wollen) nicht)\\s*,?\\s*dass\\b|\\b(?:don't|do not) want\\b)[^,;:]*$");
+
+    private final Analyzer analyzer;
+    private final TriageVocabulary vocabulary;
+    private final Set<String> genericTerms;
+
+    TicketReader(Analyzer analyzer, TriageVocabulary vocabulary) {
+        this.analyzer = analyzer;
+        this.vocabulary = vocabulary;
+        requireConceptAnalyzer();
+        this.genericTerms = genericTerms();
+    }
+
+    /**
+     * A word that says nothing about what the ticket is about: a word of the outage phrases ("geht", "nicht",
+     * "erreichbar"), a negation, a time, a date or a number.
+     */
+    boolean saysNothing(String term) {
+        return genericTerms.contains(term) || NUMBER_LIKE.matcher(term).matches();
+    }
+
+    /**
+     * @param text       subject and body
+     * @param subjectEnd where the subject ends in text (0 for none)
+     */
+    TicketTerms read(String text, int subjectEnd) {
+        List<Mention> mentions = mentions(text);
+        // "funktioniert seit heute früh nicht mehr", "läuft bei mir gar nix": German puts words between the verb
+        // and its negation, which no phrase of the vocabulary can skip; such a verb with a negation close
+        // behind it is outage wording. (A negation in front belongs elsewhere: "damit nichts verloren geht".)
+        for (int i = 0; i < mentions.size(); i++) {
+            Mention m = mentions.get(i);
+            for (int j = i + 1; m.works() && j < Math.min(mentions.size(), i + NEGATION_REACH + 1); j++) {
+                Mention n = mentions.get(j);
+                if (TicketTerms.negatedFromBehind(m, n)) {
+                    mentions.set(i, m.asOutageWith(n.surface()));
+                    break;
+                }
+            }
+        }
+        // German puts the verb last, with any words between: "Lastschrift für Verlängerung zurückgegangen", "ich
+        // habe gestern Abend die Aktualisierungen in WordPress gemacht". The vocabulary's split phrases join a
+        // word with a later one of its clause; a change of their own only where customers speak of themselves.
+        mentions.replaceAll(m -> m.cause() == null ? joinedWithLaterWord(text, m) : m);
+        for (int i = 0; i < mentions.size(); i++) {
+            if (TriageVocabulary.SELF_CHANGE.equals(mentions.get(i).cause()) && nobodysChange(text, mentions, i)) {
+                mentions.set(i, mentions.get(i).withoutCause());
+            }
+        }
+        // "kein Netzproblem", "no network issue", "kein Update eingespielt": what the customer rules out is no
+        // evidence, and no cause (outage phrases with a negation, "keine Verbindung", are phrases of their own
+        // and stay).
+        for (int i = 1; i < mentions.size(); i++) {
+            Mention previous = mentions.get(i - 1);
+            Mention m = mentions.get(i);
+            boolean strongOutage = m.outage() && !m.degradedOnly();
+            if (NEGATING_DETERMINERS.contains(previous.surface()) && previous.clause() == m.clause() && !strongOutage) {
+                mentions.set(i, m.ruledOut());
+            }
+        }
+        // "Will my site go offline when PHP 8.1 ends?", "Wird der Shop dabei offline sein?": outage words in
+        // a question about what will happen, or after "falls"/"in case", report nothing that happened. ("When
+        // will it be back?" is a reference to the incident, not outage wording, and stays.)
+        for (int i = 0; i < mentions.size(); i++) {
+            Mention m = mentions.get(i);
+            if (m.outage() && !m.known() && hypothetical(text, m.start())) {
+                mentions.set(i, m.withoutOutage());
+            }
+        }
+        return new TicketTerms(text, mentions, subjectEnd, vocabulary);
+    }
+
+    /**
+     * Groups the analyzer's tokens: tokens whose character spans overlap come from the same words of the
+     * customer (a compound and its parts, a phrase and its concept token).
+     */
+    private List<Mention> mentions(String text) {
+        List<Token> tokens = new ArrayList<>(Tokens.analyze(analyzer, text));
+        tokens.sort(Comparator.comparingInt(Token::startOffset).thenComparingInt(Token::endOffset));
+        List<Mention> mentions = new ArrayList<>();
+        List<Token> group = new ArrayList<>();
+        int groupEnd = -1;
+        for (Token token : tokens) {
+            if (!group.isEmpty() && token.startOffset() >= groupEnd) {
+                mentions.add(mention(text, group));
+                group = new ArrayList<>();
+            }
+            groupEnd = group.isEmpty() ? token.endOffset() : Math.max(groupEnd, token.endOffset());
+            group.add(token);
+        }
+        if (!group.isEmpty()) {
+            mentions.add(mention(text, group));
+        }
+        return mentions;
+    }
+
+    /**
+     * The change of their own at index i is nobody's: it is in the passive or still to be made ("können nicht
+     * ... geändert werden" in a quoted Outlook warning, "muss umgestellt werden"), its clause says nobody made it
+     * or long ago ({@link #NOBODYS_CHANGE}), or a negation stands right in front ("ein Outlook haben wir nicht
+     * eingerichtet", "keinen SSH-Zugang eingerichtet"), at most one word away ("kein WordPress, keine App) neu
+     * hochgeladen" is no such case).
+     */
+    private static boolean nobodysChange(String text, List<Mention> mentions, int i) {
+        Mention change = mentions.get(i);
+        if (passiveOrToBeMade(text, change) || NOBODYS_CHANGE.matcher(TicketTerms.clauseOf(text, change.start())).find()) {
+            return true;
+        }
+        for (int j = i - 1; j >= Math.max(0, i - NOT_REACH); j--) {
+            Mention before = mentions.get(j);
+            if (before.clause() == change.clause()
+                    && (NOT.contains(before.surface()) || NEGATING_DETERMINERS.contains(before.surface()))
+                    && wordsBetween(text, before, change) <= 1) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int wordsBetween(String text, Mention first, Mention second) {
+        int from = Math.min(second.start(), first.start() + first.surface().length());
+        String between = text.substring(from, second.start()).strip();
+        return between.isEmpty() ? 0 : between.split("\\s+").length;
+    }
+
+    /**
+     * The mention's words are followed by "werden", "worden", "wird" or "wurde": "geändert werden", "umgestellt
+     * wird", "ob bei Ihnen etwas geändert wurde".
+     */
+    private static boolean passiveOrToBeMade(String text, Mention m) {
+        if (m.surface().contains("…")) {
+            return false; // a split phrase ends later in the clause
+        }
+        String lower = text.toLowerCase(Locale.ROOT);
+        int end = m.start();
+        for (String word : m.surface().split(" ")) {
+            int at = lower.indexOf(word, end);
+            if (at < 0) {
+                return false;
+            }
+            end = at + word.length();
+        }
+        return PASSIVE_AUXILIARY.matcher(text).region(end, text.length()).lookingAt();
+    }
+
+    /** The mention as the start of a split phrase of the vocabulary, if a later word of its clause ends one. */
+    private Mention joinedWithLaterWord(String text, Mention m) {
+        for (TriageVocabulary.SplitPhrase phrase : vocabulary.splitPhrases()) {
+            Optional<String> last = phrase.first().contains(TriageVocabulary.fold(m.surface()))
+                    ? TicketTerms.laterInClause(text, m, phrase.last()) : Optional.empty();
+            if (last.isPresent() && (!TriageVocabulary.SELF_CHANGE.equals(phrase.concept())
+                    || TicketTerms.speaksOfThemselves(text, m.clause()))) {
+                return m.asCauseWith(last.get(), phrase.concept());
+            }
+        }
+        return m;
+    }
+
+    /** The sentence around offset is a question about the future, or the words follow a condition in it. */
+    private static boolean hypothetical(String text, int offset) {
+        int[] sentence = TicketTerms.sentenceSpan(text, offset);
+        int from = sentence[0];
+        int to = sentence[1];
+        return to < text.length() && text.charAt(to) == '?' && FUTURE.matcher(text.substring(from, to)).find()
+                || CONDITION.matcher(text.substring(from, offset)).find();
+    }
+
+    private Mention mention(String text, List<Token> group) {
+        int start = group.stream().mapToInt(Token::startOffset).min().orElseThrow();
+        int end = group.stream().mapToInt(Token::endOffset).max().orElseThrow();
+        String surface = text.substring(start, end).toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").strip();
+        boolean outage = false;
+        boolean degraded = false;
+        boolean known = false;
+        boolean works = false;
+        String cause = null;
+        Set<String> services = new TreeSet<>();
+        Set<String> topics = new TreeSet<>();
+        Set<String> intents = new TreeSet<>();
+        Set<String> requests = new TreeSet<>();
+        Set<String> content = new TreeSet<>();
+        for (Token token : group) {
+            String term = token.term();
+            Kind kind = vocabulary.concept(term).map(Concept::kind).orElse(null);
+            if (kind == Kind.OUTAGE) {
+                if (DEGRADED.equals(term)) {
+                    degraded = true;
+                } else {
+                    outage = true;
+                    known |= KNOWN.equals(term);
+                }
+            } else if (kind == Kind.SERVICE) {
+                services.add(term);
+            } else if (kind == Kind.TOPIC) {
+                topics.add(term);
+            } else if (kind == Kind.INTENT) {
+                intents.add(term);
+            } else if (kind == Kind.REQUEST) {
+                requests.add(term);
+            } else if (kind == Kind.WORKS) {
+                works = true;
+            } else if (kind == Kind.CAUSE) {
+                // "nothing changed" is a cause concept too, one that says the opposite: kept, so that
+                // "seit Wochen nichts geändert" dates no trouble, but no cause (see TicketTerms#causes).
+                cause = term;
+            } else if (term.length() > 1 && !saysNothing(term)) {
+                content.add(term);
+            }
+        }
+        return new Mention(surface, start, TicketTerms.clause(text, start), outage || degraded, !outage && degraded, known,
+                works, cause,
+                services, topics, intents, requests, content);
+    }
+
+    /** Words of the outage phrases ("geht", "nicht", "erreichbar") and negations: no content. */
+    private Set<String> genericTerms() {
+        Set<String> generic = new HashSet<>();
+        List<String> phrases = new ArrayList<>(TicketTerms.NEGATIONS);
+        phrases.addAll(OTHERS);
+        vocabulary.concept(TriageVocabulary.OUTAGE).ifPresent(c -> phrases.addAll(c.phrases()));
+        for (String phrase : phrases) {
+            for (String term : Tokens.tokens(analyzer, phrase)) {
+                if (vocabulary.concept(term).isEmpty()) {
+                    generic.add(term);
+                }
+            }
+        }
+        return Set.copyOf(generic);
+    }
+
+    private void requireConceptAnalyzer() {
+        for (Kind kind : Kind.values()) {
+            for (Concept concept : vocabulary.concepts(kind)) {
+                String phrase = concept.phrases().get(0);
+                if (!Tokens.tokens(analyzer, phrase).contains(concept.token())) {
+                    throw new IllegalArgumentException("analyzer " + analyzer.getClass().getSimpleName()
+                            + " does not turn '" + phrase + "' into " + concept.token()
+                            + "; IncidentMatcher needs LotseAnalyzer built from the same vocabulary");
+                }
+            }
+        }
+    }
+}
