@@ -120,6 +120,7 @@ class TriageEvaluationTest {
         Files.createDirectories(out.getParent());
         Files.writeString(out, report);
         Files.writeString(Path.of("target", "triage-decisions.csv"), decisionsCsv(results, heldOutResults));
+        Files.writeString(Path.of("target", "triage-reasons.txt"), reasonsText(results, heldOutResults));
 
         Figures lotse = totals.get("lotse");
         assertThat(lotse.falseAutoReplies).as("automatic replies to messages about something else")
@@ -188,6 +189,19 @@ class TriageEvaluationTest {
             }));
         }
         return csv.toString();
+    }
+
+    /**
+     * Every message's final reasons, one line each ("h33-domain-redirects#34<TAB>reason | reason"): what to diff
+     * between two runs when a change moves a decision for reasons the report does not show (a right answer).
+     */
+    private static String reasonsText(Map<String, List<Judged>> tuning, Map<String, List<Judged>> heldOut) {
+        StringBuilder text = new StringBuilder();
+        for (var set : List.of(tuning, heldOut)) {
+            set.forEach((scenario, judged) -> judged.forEach(j -> text.append(scenario).append('#').append(j.msg().index())
+                    .append('\t').append(String.join(" | ", j.reasons()).replace('\n', ' ')).append('\n')));
+        }
+        return text.toString();
     }
 
     private static final java.util.regex.Pattern SCORE = java.util.regex.Pattern.compile("^score (\\d\\.\\d+) =");
