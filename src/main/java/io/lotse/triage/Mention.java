@@ -24,6 +24,12 @@ record Mention(String surface, int start, int clause, boolean outage, boolean de
                 intents, requests, contentTerms);
     }
 
+    /** Outage wording made of an earlier negation and this word ("nicht … angekommen"). */
+    Mention asOutageAfter(String negation) {
+        return new Mention(negation + " … " + surface, start, clause, true, false, false, false, cause, services, topics,
+                intents, requests, contentTerms);
+    }
+
     /** A cause made of this word and a later one of its clause ("Lastschrift … zurückgegangen"). */
     Mention asCauseWith(String later, String concept) {
         return new Mention(surface + " … " + later, start, clause, outage, degradedOnly, known, works, concept, services,

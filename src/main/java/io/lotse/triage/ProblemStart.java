@@ -83,6 +83,16 @@ public final class ProblemStart {
             + "|(?:am|on|last|letzten|letztem|vergangenen|vergangenem)\\s+(montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|monday|tuesday|wednesday"
             + "|thursday|friday|saturday|sunday))\\b");
 
+    /**
+     * A past date as a moment: "Zertifikat abgelaufen am 19.10.2026", "wegen der Störung bei Ihnen am 12.02.", and
+     * after the name of an outage also with "vom" ("Störungsbericht zum Ausfall vom 10.09."), which otherwise
+     * names a thing ("das Backup vom 16.03.", see {@link #WHEN}). A date ahead is a plan, not trouble.
+     */
+    private static final Pattern ON_DATE = Pattern.compile("(?iu)(?:\\b(?:ausfall|ausfalls|störung|vorfall|outage|incident)"
+            + "\\s+(?:vom|am|on)|(?<!\\b(?:bis|until|ab|von|vom|from)\\s)\\bam)\\s+"
+            + "(?:(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag),?\\s+(?:den\\s+)?)?"
+            + "(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4})?");
+
     /** "gestern ging noch alles", "yesterday it still worked": the moment things were fine ("nur noch" is no "noch"). */
     private static final Pattern WORKED_THEN = Pattern.compile(
             "(?iu)\\b(?:(?<!nur )noch|still|ging|lief|liefen|funktionierte|klappte|worked|was fine|were fine)\\b");
@@ -125,6 +135,12 @@ public final class ProblemStart {
             String word = (w.group(1) != null ? w.group(1) : w.group(2)).toLowerCase(Locale.ROOT);
             if (!WORKED_THEN.matcher(clauseAfter(text, w.end())).find()) {
                 notAfter(word, sentAt).ifPresent(instant -> said.add(new Said(w.group().strip(), w.start(), instant, true, false)));
+            }
+        }
+        Matcher o = ON_DATE.matcher(text);
+        while (o.find()) {
+            if (!WORKED_THEN.matcher(clauseAfter(text, o.end())).find()) {
+                pastDay(o, sentAt).ifPresent(instant -> said.add(new Said(o.group().strip(), o.start(), instant, true, false)));
             }
         }
         Matcher c = SINCE_CLOCK.matcher(text);
@@ -187,6 +203,19 @@ public final class ProblemStart {
         }
         // "seit heute" written as today's date says nothing about earlier days.
         return date.equals(sent) ? Optional.empty() : Optional.of(date.plusDays(1).atStartOfDay(zone).toInstant());
+    }
+
+    /** The end of a day before the sending day ({@link #ON_DATE}): in the year given, else the sending year. */
+    private Optional<Instant> pastDay(Matcher o, Instant sentAt) {
+        int day = Integer.parseInt(o.group(1));
+        int month = Integer.parseInt(o.group(2));
+        LocalDate sent = sentAt.atZone(zone).toLocalDate();
+        int year = o.group(3) != null ? Integer.parseInt(o.group(3)) : sent.getYear();
+        if (month < 1 || month > 12 || day < 1 || day > YearMonth.of(year, month).lengthOfMonth()) {
+            return Optional.empty();
+        }
+        LocalDate date = LocalDate.of(year, month, day);
+        return date.isBefore(sent) ? Optional.of(date.plusDays(1).atStartOfDay(zone).toInstant()) : Optional.empty();
     }
 
     private Optional<Instant> notAfter(String word, Instant sentAt) {

@@ -42,8 +42,11 @@ final class TicketReader {
     private static final Set<String> NEGATING_DETERMINERS =
             Set.of("kein", "keine", "keinen", "keinem", "keiner", "no");
     private static final Set<String> NOT = Set.of("nicht", "nie", "never", "not");
-    /** How many words in front of a change of their own a negation still undoes it. */
+    /** How many words in front of a change of their own, or of a verb of arriving, a negation still reaches. */
     private static final int NOT_REACH = 3;
+    /** Verbs of arriving, which German negates from in front ("nicht bei uns ankommen"). */
+    private static final Set<String> ARRIVING = Set.of("ankommen", "ankommt", "angekommen", "eingegangen",
+            "eingetroffen", "arrived");
     /** Times, dates, phone numbers: "14:50" matches every status update written at 14:50. */
     private static final Pattern NUMBER_LIKE = Pattern.compile("[\\p{N}.,:/+\\-]+");
 
@@ -111,6 +114,18 @@ final class TicketReader {
                 Mention n = mentions.get(j);
                 if (TicketTerms.negatedFromBehind(m, n)) {
                     mentions.set(i, m.asOutageWith(n.surface()));
+                    break;
+                }
+            }
+        }
+        // "nicht im Posteingang angekommen", "dass einzelne Anfragen nicht bei uns ankommen": in a subordinate
+        // clause, and with words between, the negation stands in front of the verb of arriving.
+        for (int i = 1; i < mentions.size(); i++) {
+            Mention m = mentions.get(i);
+            for (int j = i - 1; !m.outage() && ARRIVING.contains(m.surface()) && j >= Math.max(0, i - NOT_REACH); j--) {
+                Mention n = mentions.get(j);
+                if (n.clause() == m.clause() && NOT.contains(n.surface())) {
+                    mentions.set(i, m.asOutageAfter(n.surface()));
                     break;
                 }
             }

@@ -97,6 +97,16 @@ class IncidentMatcherTest {
     }
 
     @Test
+    void mailThatDoesNotArriveIsReportedWithTheNegationInFront() {
+        TriageDecision subordinate = decide("Kunden sagen, dass ihre Mails seit heute Mittag nicht bei uns ankommen", MAIL);
+        TriageDecision between = decide("Die Testmail an mich selbst ist nicht im Posteingang angekommen", MAIL);
+
+        assertReasonMentions(subordinate, "'nicht … ankommen'");
+        assertReasonMentions(between, "'nicht … angekommen'");
+        assertReasonMentions(subordinate, "outage wording 0.30");
+    }
+
+    @Test
     void aClockTimeWellBeforeTheStartOpsGaveKeepsTheAnswerForAnAgent() {
         // LATER is 16:10 in Berlin; ops say the incident began at 15:45 and declared it later.
         IncidentProfile given = new IncidentProfile(51, WEB.title(), "", START, List.of(), List.of(), true);

@@ -76,6 +76,20 @@ class ProblemStartTest {
     }
 
     @Test
+    void aPastDateIsAMomentAndADateAheadAPlan() {
+        ProblemStart.Said expired = start.in("Zertifikat abgelaufen am 19.02.2026", SENT).orElseThrow();
+        assertEquals(Instant.parse("2026-02-20T00:00:00Z"), expired.notAfter());
+        assertTrue(expired.when());
+        assertEquals(Instant.parse("2026-03-06T00:00:00Z"),
+                start.in("Störungsbericht zum Ausfall vom 05.03.", SENT).orElseThrow().notAfter());
+        assertEquals(Instant.parse("2026-03-06T00:00:00Z"),
+                start.in("am Donnerstag, den 05.03., kam eine Mail zu spät", SENT).orElseThrow().notAfter());
+        assertEquals(Optional.empty(), start.in("am 24.12. darf nichts ausfallen", SENT));
+        assertEquals(Optional.empty(), start.in("das Backup vom 05.03. lässt sich nicht laden", SENT));
+        assertEquals(Optional.empty(), start.in("bis am 05.03. ging alles", SENT));
+    }
+
+    @Test
     void timesOfDayPlansAndTodaysWeekdaySayNothing() {
         assertEquals(Optional.empty(), start.in("Wartung for monday?", SENT));
         assertEquals(Optional.empty(), start.in("seit Mittwoch früh weg", SENT)); // today is Wednesday
