@@ -48,6 +48,12 @@ record Mention(String surface, int start, int clause, boolean outage, boolean de
                 requests, Set.of());
     }
 
+    /** Words that name a cause instead of what they seemed to say (another provider's status page). */
+    Mention asCause(String concept) {
+        return new Mention(surface, start, clause, false, false, false, works, concept, services, topics, intents,
+                requests, contentTerms);
+    }
+
     /** Outage words that report nothing that happened (a question about the future, a condition). */
     Mention withoutOutage() {
         return new Mention(surface, start, clause, false, false, false, works, cause, services, topics, intents,

@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 
@@ -150,6 +151,9 @@ final class TicketReader {
                 mentions.set(i, m.ruledOut());
             }
         }
+        // "Auf der Klarna-Statusseite steht 'Degraded performance'", "auf der statusseite von paypal steht auch was
+        // von störung": another provider's status page is no reference to the incident but a cause elsewhere.
+        mentions.replaceAll(m -> m.known() && othersStatusPage(text, m) ? m.asCause(TriageVocabulary.ELSEWHERE) : m);
         // "Will my site go offline when PHP 8.1 ends?", "Wird der Shop dabei offline sein?": outage words in
         // a question about what will happen, or after "falls"/"in case", report nothing that happened. ("When
         // will it be back?" is a reference to the incident, not outage wording, and stays.)
@@ -246,6 +250,26 @@ final class TicketReader {
             }
         }
         return m;
+    }
+
+    /** A status page word ("Statusseite", "status page"), as the analyzer's mention of it starts. */
+    private static final Pattern STATUS_PAGE = Pattern.compile("(?iu)status[- ]?seiten?|status[- ]?pages?|status site");
+    /** "Klarna-Statusseite", "seiner eigenen Statusseite", "deren Statusseite": named by its owner in front. */
+    private static final Pattern OWNER_IN_FRONT = Pattern.compile(
+            "(?iu)(?:\\p{L}{2,}-|\\b(?:seiner|ihrer) eigenen\\s+|\\b(?:deren|dessen)\\s+)$");
+    /** "Statusseite von PayPal", "status page of Stripe" (not "von der Backupverzögerung", not "von euch"). */
+    private static final Pattern OWNER_BEHIND = Pattern.compile("(?iu)^\\s+(?:von|bei|of)\\s+(?!(?:der|die|dem|den|das|des"
+            + "|euch|eurer|eurem|ihnen|ihrer|ihrem|uns|unserer|unserem|mir|meiner|the|your|our|you|my"
+            + "|heute|gestern|vorhin|eben|dort|da|hier|today|yesterday|earlier|this|that|it)\\b)\\p{L}");
+
+    /** The mention is a status page its owner names as another's: the customer quotes a third party's trouble. */
+    private static boolean othersStatusPage(String text, Mention m) {
+        Matcher page = STATUS_PAGE.matcher(text).region(m.start(), text.length());
+        if (!page.lookingAt()) {
+            return false;
+        }
+        return OWNER_IN_FRONT.matcher(text.substring(Math.max(0, m.start() - 30), m.start())).find()
+                || OWNER_BEHIND.matcher(text.substring(page.end(), Math.min(text.length(), page.end() + 30))).find();
     }
 
     /** The sentence around offset is a question about the future, or the words follow a condition in it. */

@@ -107,6 +107,20 @@ class IncidentMatcherTest {
     }
 
     @Test
+    void anotherProvidersStatusPageNamesACauseElsewhere() {
+        TriageDecision hyphen = decide("Unser Shop ist seit 14:50 nicht erreichbar. Auf der Klarna-Statusseite steht"
+                + " 'Degraded performance'.", WEB);
+        TriageDecision behind = decide("unser shop ist nicht erreichbar, auf der statusseite von paypal steht auch was"
+                + " von störung", WEB);
+        TriageDecision ours = decide("Unser Shop ist nicht erreichbar, auf der Statusseite von heute steht etwas von"
+                + " Stromausfall", WEB);
+
+        assertLeftToAnAgent(hyphen, "names another provider");
+        assertLeftToAnAgent(behind, "names another provider");
+        assertEquals(Decision.AUTO_LINKED, ours.decision(), ours.reasons()::toString);
+    }
+
+    @Test
     void aClockTimeWellBeforeTheStartOpsGaveKeepsTheAnswerForAnAgent() {
         // LATER is 16:10 in Berlin; ops say the incident began at 15:45 and declared it later.
         IncidentProfile given = new IncidentProfile(51, WEB.title(), "", START, List.of(), List.of(), true);

@@ -65,6 +65,8 @@ public final class TriageVocabulary {
     public static final String NO_CHANGE = "xnochange";
     /** The customer's own change ("Plugin aktualisiert", "Firewall-Regeln überarbeitet"). */
     public static final String SELF_CHANGE = "xselfchange";
+    /** Trouble at another provider ("our current host is down", Klarna's own status page). */
+    public static final String ELSEWHERE = "xelsewhere";
 
     /**
      * Words that mean a concept although other words stand between them, in one clause: German puts the verb
