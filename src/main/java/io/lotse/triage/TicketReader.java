@@ -19,10 +19,11 @@ import org.apache.lucene.analysis.Analyzer;
 
 /**
  * Reads a ticket the way an agent does: groups the analyzer's tokens into {@link Mention}s, then corrects
- * what single words cannot say: a negation far behind its verb ("funktioniert seit heute früh nicht mehr"),
- * phrases German splits over its clause ("Lastschrift ... zurückgegangen"), a change nobody made ("geändert
- * haben wir nichts"), what the customer rules out ("kein Netzproblem"), and outage words in a question about
- * the future or after "falls" ("Will my site go offline?"), which report nothing.
+ * what single words cannot say: a negation far behind its verb ("funktioniert seit heute früh nicht mehr") or
+ * in front of a verb of arriving ("nicht bei uns ankommen"), phrases German splits over its clause
+ * ("Lastschrift ... zurückgegangen"), a change nobody made ("geändert haben wir nichts"), what the customer
+ * rules out ("kein Netzproblem"), another provider's status page ("Klarna-Statusseite"), and outage words in
+ * a question about the future or after "falls" ("Will my site go offline?"), which report nothing.
  *
  * <p>Thread-safe and immutable; build one per analyzer (see {@link IncidentMatcher}), which must emit the
  * concept tokens of the vocabulary it was built from (checked here).
@@ -135,6 +136,7 @@ final class TicketReader {
         // habe gestern Abend die Aktualisierungen in WordPress gemacht". The vocabulary's split phrases join a
         // word with a later one of its clause; a change of their own only where customers speak of themselves.
         mentions.replaceAll(m -> m.cause() == null ? joinedWithLaterWord(text, m) : m);
+        // "geändert haben wir nichts", "muss umgestellt werden": a change nobody made is no cause.
         for (int i = 0; i < mentions.size(); i++) {
             if (TriageVocabulary.SELF_CHANGE.equals(mentions.get(i).cause()) && nobodysChange(text, mentions, i)) {
                 mentions.set(i, mentions.get(i).withoutCause());
