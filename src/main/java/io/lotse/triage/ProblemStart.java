@@ -93,6 +93,12 @@ public final class ProblemStart {
             + "(?:(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag),?\\s+(?:den\\s+)?)?"
             + "(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4})?");
 
+    /**
+     * "Am 14.09.2026 um 10:14 schrieb Support <...>:": the header of a quoted reply, which the intake keeps when
+     * no quoted lines follow it (Outlook's full quote); a date of correspondence, not of trouble.
+     */
+    private static final Pattern QUOTE_ATTRIBUTION = Pattern.compile("(?iu)[^\n]{0,200}\\b(?:schrieb|wrote)\\b[^\n]*:[ \t]*(?:\n|$)");
+
     /** "gestern ging noch alles", "yesterday it still worked": the moment things were fine ("nur noch" is no "noch"). */
     private static final Pattern WORKED_THEN = Pattern.compile(
             "(?iu)\\b(?:(?<!nur )noch|still|ging|lief|liefen|funktionierte|klappte|worked|was fine|were fine)\\b");
@@ -139,7 +145,8 @@ public final class ProblemStart {
         }
         Matcher o = ON_DATE.matcher(text);
         while (o.find()) {
-            if (!WORKED_THEN.matcher(clauseAfter(text, o.end())).find()) {
+            if (!WORKED_THEN.matcher(clauseAfter(text, o.end())).find()
+                    && !QUOTE_ATTRIBUTION.matcher(text).region(o.end(), text.length()).lookingAt()) {
                 pastDay(o, sentAt).ifPresent(instant -> said.add(new Said(o.group().strip(), o.start(), instant, true, false)));
             }
         }
@@ -191,31 +198,29 @@ public final class ProblemStart {
                 : d.group(4) != null ? d.group(4) : d.group(7);
         Integer month = monthText.chars().allMatch(Character::isDigit) ? Integer.valueOf(monthText)
                 : MONTHS.get(monthText.toLowerCase(Locale.ROOT));
-        int day = Integer.parseInt(dayText);
-        if (month == null || month < 1 || month > 12 || day < 1 || day > YearMonth.of(2000, month).lengthOfMonth()) {
-            return Optional.empty();
-        }
         LocalDate sent = sentAt.atZone(zone).toLocalDate();
-        LocalDate date = LocalDate.of(sent.getYear(), month, Math.min(day,
-                YearMonth.of(sent.getYear(), month).lengthOfMonth()));
-        if (date.isAfter(sent)) {
-            date = date.minusYears(1);
-        }
-        // "seit heute" written as today's date says nothing about earlier days.
-        return date.equals(sent) ? Optional.empty() : Optional.of(date.plusDays(1).atStartOfDay(zone).toInstant());
+        return dateIn(sent.getYear(), month, Integer.parseInt(dayText))
+                .map(date -> date.isAfter(sent) ? date.minusYears(1) : date)
+                // "seit heute" written as today's date says nothing about earlier days.
+                .filter(date -> !date.equals(sent))
+                .map(date -> date.plusDays(1).atStartOfDay(zone).toInstant());
     }
 
     /** The end of a day before the sending day ({@link #ON_DATE}): in the year given, else the sending year. */
     private Optional<Instant> pastDay(Matcher o, Instant sentAt) {
-        int day = Integer.parseInt(o.group(1));
-        int month = Integer.parseInt(o.group(2));
         LocalDate sent = sentAt.atZone(zone).toLocalDate();
         int year = o.group(3) != null ? Integer.parseInt(o.group(3)) : sent.getYear();
-        if (month < 1 || month > 12 || day < 1 || day > YearMonth.of(year, month).lengthOfMonth()) {
+        return dateIn(year, Integer.valueOf(o.group(2)), Integer.parseInt(o.group(1)))
+                .filter(date -> date.isBefore(sent))
+                .map(date -> date.plusDays(1).atStartOfDay(zone).toInstant());
+    }
+
+    /** Day and month in the year, if they name a day of any year (the 29.02. of a year without one is its 28th). */
+    private static Optional<LocalDate> dateIn(int year, Integer month, int day) {
+        if (month == null || month < 1 || month > 12 || day < 1 || day > YearMonth.of(2000, month).lengthOfMonth()) {
             return Optional.empty();
         }
-        LocalDate date = LocalDate.of(year, month, day);
-        return date.isBefore(sent) ? Optional.of(date.plusDays(1).atStartOfDay(zone).toInstant()) : Optional.empty();
+        return Optional.of(LocalDate.of(year, month, Math.min(day, YearMonth.of(year, month).lengthOfMonth())));
     }
 
     private Optional<Instant> notAfter(String word, Instant sentAt) {

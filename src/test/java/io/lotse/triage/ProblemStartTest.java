@@ -87,6 +87,16 @@ class ProblemStartTest {
         assertEquals(Optional.empty(), start.in("am 24.12. darf nichts ausfallen", SENT));
         assertEquals(Optional.empty(), start.in("das Backup vom 05.03. lässt sich nicht laden", SENT));
         assertEquals(Optional.empty(), start.in("bis am 05.03. ging alles", SENT));
+        assertEquals(Instant.parse("2023-03-01T00:00:00Z"), // no 29th of February in 2023: its last day, as "seit" reads it
+                start.in("Ausfall vom 29.02.2023", SENT).orElseThrow().notAfter());
+    }
+
+    @Test
+    void theHeaderOfAQuotedReplyDatesCorrespondenceNotTrouble() {
+        assertEquals(Optional.empty(), start.in("geht wieder nicht\n\nAm 05.03.2026 um 10:14 schrieb Support <s@hoster.example>:", SENT));
+        assertEquals(Optional.empty(), start.in("still down\nAm 05.03. wrote Support:\n\nold text", SENT));
+        assertEquals(Instant.parse("2026-03-06T00:00:00Z"), start.in("am 05.03. schon einmal ausgefallen, schrieb ich", SENT)
+                .map(said -> said.notAfter()).orElse(null));
     }
 
     @Test
