@@ -13,7 +13,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 
@@ -34,6 +33,8 @@ final class TicketReader {
     static final String DEGRADED = "xdegraded";
     /** "Statusseite gesehen", "wieder da?": the customer refers to the incident (see outage-vocabulary.txt). */
     static final String KNOWN = "xknown";
+    /** "Statusseite", "status page": refers to the incident too, unless its owner is named as another. */
+    static final String STATUS_PAGE = "xstatuspage";
 
     /** Words between works wording and its negation: "funktioniert seit heute früh um 9 nicht mehr". */
     static final int NEGATION_REACH = 6;
@@ -85,12 +86,16 @@ final class TicketReader {
     private final Analyzer analyzer;
     private final TriageVocabulary vocabulary;
     private final Set<String> genericTerms;
+    /** The vocabulary's words for a status page, {@link TriageVocabulary#fold folded}. */
+    private final Set<String> statusPageWords;
 
     TicketReader(Analyzer analyzer, TriageVocabulary vocabulary) {
         this.analyzer = analyzer;
         this.vocabulary = vocabulary;
         requireConceptAnalyzer();
         this.genericTerms = genericTerms();
+        this.statusPageWords = vocabulary.concept(STATUS_PAGE).map(Concept::phrases).orElse(List.of()).stream()
+                .map(TriageVocabulary::fold).collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
     /**
@@ -254,8 +259,6 @@ final class TicketReader {
         return m;
     }
 
-    /** A status page word ("Statusseite", "status page"), as the analyzer's mention of it starts. */
-    private static final Pattern STATUS_PAGE = Pattern.compile("(?iu)status[- ]?seiten?|status[- ]?pages?|status site");
     /** "Klarna-Statusseite", "seiner eigenen Statusseite", "deren Statusseite": named by its owner in front. */
     private static final Pattern OWNER_IN_FRONT = Pattern.compile(
             "(?iu)(?:\\p{L}{2,}-|\\b(?:seiner|ihrer) eigenen\\s+|\\b(?:deren|dessen)\\s+)$");
@@ -265,13 +268,13 @@ final class TicketReader {
             + "|heute|gestern|vorhin|eben|dort|da|hier|today|yesterday|earlier|this|that|it)\\b)\\p{L}");
 
     /** The mention is a status page its owner names as another's: the customer quotes a third party's trouble. */
-    private static boolean othersStatusPage(String text, Mention m) {
-        Matcher page = STATUS_PAGE.matcher(text).region(m.start(), text.length());
-        if (!page.lookingAt()) {
+    private boolean othersStatusPage(String text, Mention m) {
+        if (!statusPageWords.contains(TriageVocabulary.fold(m.surface()))) {
             return false;
         }
+        int end = m.start() + m.surface().length();
         return OWNER_IN_FRONT.matcher(text.substring(Math.max(0, m.start() - 30), m.start())).find()
-                || OWNER_BEHIND.matcher(text.substring(page.end(), Math.min(text.length(), page.end() + 30))).find();
+                || OWNER_BEHIND.matcher(text.substring(end, Math.min(text.length(), end + 30))).find();
     }
 
     /** The sentence around offset is a question about the future, or the words follow a condition in it. */
@@ -305,7 +308,7 @@ final class TicketReader {
                     degraded = true;
                 } else {
                     outage = true;
-                    known |= KNOWN.equals(term);
+                    known |= KNOWN.equals(term) || STATUS_PAGE.equals(term);
                 }
             } else if (kind == Kind.SERVICE) {
                 services.add(term);

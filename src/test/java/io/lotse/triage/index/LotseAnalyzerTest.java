@@ -42,7 +42,7 @@ class LotseAnalyzerTest {
 
     @Test
     void referencesToTheKnownIncidentAndItsEndAreProblemWording() {
-        assertTrue(tokens("hab die Meldung auf der Statusseite gesehen").contains("xknown"));
+        assertTrue(tokens("hab die Meldung auf der Statusseite gesehen").contains("xstatuspage"));
         assertTrue(tokens("any ETA on the kvm thing?").contains("xknown"));
         assertTrue(tokens("vserver wieder da?").contains("xknown"));
         assertTrue(tokens("server is back, thanks").contains("xknown"));
