@@ -99,6 +99,10 @@ public final class ProblemStart {
      */
     private static final Pattern QUOTE_ATTRIBUTION = Pattern.compile("(?iu)[^\n]{0,200}\\b(?:schrieb|wrote)\\b[^\n]*:[ \t]*(?:\n|$)");
 
+    /** "am 07.09. gemeldet", "on 07.09. reported to you", "am 05.03. an Sie geschrieben". */
+    private static final Pattern REPORTED = Pattern.compile(
+            "(?iu)\\s*(?:\\p{L}+\\s+){0,3}?(?:gemeldet|reported|geschrieben|mitgeteilt|geschildert|beschrieben)\\b");
+
     /** "gestern ging noch alles", "yesterday it still worked": the moment things were fine ("nur noch" is no "noch"). */
     private static final Pattern WORKED_THEN = Pattern.compile(
             "(?iu)\\b(?:(?<!nur )noch|still|ging|lief|liefen|funktionierte|klappte|worked|was fine|were fine)\\b");
@@ -147,7 +151,10 @@ public final class ProblemStart {
         while (o.find()) {
             if (!WORKED_THEN.matcher(clauseAfter(text, o.end())).find()
                     && !QUOTE_ATTRIBUTION.matcher(text).region(o.end(), text.length()).lookingAt()) {
-                pastDay(o, sentAt).ifPresent(instant -> said.add(new Said(o.group().strip(), o.start(), instant, true, false)));
+                // "wie schon am 07.09. gemeldet (Ticket #88213): Meine SSH-Sitzungen brechen ab": the day of an
+                // earlier report dates the trouble its sentence names, not only that of its clause.
+                boolean reported = REPORTED.matcher(clauseAfter(text, o.end())).lookingAt();
+                pastDay(o, sentAt).ifPresent(instant -> said.add(new Said(o.group().strip(), o.start(), instant, !reported, false)));
             }
         }
         Matcher c = SINCE_CLOCK.matcher(text);

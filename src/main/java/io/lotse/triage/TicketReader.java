@@ -47,9 +47,12 @@ final class TicketReader {
     private static final Set<String> NOT = Set.of("nicht", "nie", "never", "not");
     /** How many words in front of a change of their own, or of a verb of arriving, a negation still reaches. */
     private static final int NOT_REACH = 3;
-    /** Verbs of arriving, which German negates from in front ("nicht bei uns ankommen"). */
+    /**
+     * Verbs of arriving and receiving, which German negates from in front ("nicht bei uns ankommen", "keine
+     * Bestätigungsmail bekommen", "bei keinem Elternteil angekommen").
+     */
     private static final Set<String> ARRIVING = Set.of("ankommen", "ankommt", "angekommen", "eingegangen",
-            "eingetroffen", "arrived");
+            "eingetroffen", "arrived", "bekommen", "erhalten", "received");
     /** Times, dates, phone numbers: "14:50" matches every status update written at 14:50. */
     private static final Pattern NUMBER_LIKE = Pattern.compile("[\\p{N}.,:/+\\-]+");
 
@@ -125,13 +128,14 @@ final class TicketReader {
                 }
             }
         }
-        // "nicht im Posteingang angekommen", "dass einzelne Anfragen nicht bei uns ankommen": in a subordinate
-        // clause, and with words between, the negation stands in front of the verb of arriving.
+        // "nicht im Posteingang angekommen", "dass einzelne Anfragen nicht bei uns ankommen", "keine
+        // Bestätigungsmail bekommen": in a subordinate clause, and with words between, the negation stands in
+        // front of the verb of arriving.
         for (int i = 1; i < mentions.size(); i++) {
             Mention m = mentions.get(i);
             for (int j = i - 1; !m.outage() && ARRIVING.contains(m.surface()) && j >= Math.max(0, i - NOT_REACH); j--) {
                 Mention n = mentions.get(j);
-                if (n.clause() == m.clause() && NOT.contains(n.surface())) {
+                if (n.clause() == m.clause() && (NOT.contains(n.surface()) || NEGATING_DETERMINERS.contains(n.surface()))) {
                     mentions.set(i, m.asOutageAfter(n.surface()));
                     break;
                 }

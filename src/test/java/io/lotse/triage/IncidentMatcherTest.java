@@ -107,6 +107,41 @@ class IncidentMatcherTest {
     }
 
     @Test
+    void nothingReceivedIsReportedWithANegatingDeterminerInFront() {
+        TriageDecision confirmation = decide("Seit heute Mittag hat keine Kundin eine Bestellbestätigung bekommen", MAIL);
+        TriageDecision nobody = decide("Unsere Rundmail ist bei keinem Mitglied angekommen", MAIL);
+
+        assertReasonMentions(confirmation, "'keine … bekommen'");
+        assertReasonMentions(nobody, "'keinem … angekommen'");
+        assertEquals(Decision.AUTO_LINKED, nobody.decision(), nobody.reasons()::toString);
+    }
+
+    @Test
+    void sshClientsRefusalsAreErrorWording() {
+        IncidentProfile ssh = new IncidentProfile(61, "SSH/SFTP-Zugang gestört", "Anmeldung per SSH und SFTP schlägt fehl.", START);
+
+        TriageDecision putty = decide("putty: Server refused our key. seit heute. bitte um hilfe", ssh);
+        TriageDecision negotiation = decide("FileZilla SFTP, every upload: 'Error: Couldn't agree a host key algorithm'", ssh);
+
+        assertEquals(Decision.AUTO_LINKED, putty.decision(), putty.reasons()::toString);
+        assertEquals(Decision.AUTO_LINKED, negotiation.decision(), negotiation.reasons()::toString);
+    }
+
+    @Test
+    void aFullDiskAndAProspectsQuestionKeepTheAnswerForAnAgent() {
+        IncidentProfile sftp = new IncidentProfile(62, "SFTP-Uploads schlagen fehl", "Uploads per SFTP brechen ab.", START);
+        IncidentProfile cloud = new IncidentProfile(63, "Business Cloud gestört", "Die Business Cloud ist nicht erreichbar.", START);
+
+        TriageDecision full = decide("winscp: hochladen schlägt fehl, Fehlercode 4. im panel steht speicherplatz 100% belegt", sftp);
+        TriageDecision prospect = decide("we're evaluating your Business Cloud. Before we sign up: how are outages of the cloud"
+                + " compensated?", cloud);
+
+        assertLeftToAnAgent(full, "full mailbox or storage");
+        assertNotEquals(Decision.AUTO_LINKED, prospect.decision(), prospect.reasons()::toString);
+        assertReasonMentions(prospect, "prospective customer");
+    }
+
+    @Test
     void anotherProvidersStatusPageNamesACauseElsewhere() {
         TriageDecision hyphen = decide("Unser Shop ist seit 14:50 nicht erreichbar. Auf der Klarna-Statusseite steht"
                 + " 'Degraded performance'.", WEB);

@@ -92,6 +92,15 @@ class ProblemStartTest {
     }
 
     @Test
+    void theDayOfAnEarlierReportDatesTheTroubleOfItsSentence() {
+        ProblemStart.Said reported = start.in("wie schon am 05.03. gemeldet (Ticket #88213): Meine SSH-Sitzungen brechen ab",
+                SENT).orElseThrow();
+        assertEquals(Instant.parse("2026-03-06T00:00:00Z"), reported.notAfter());
+        assertTrue(!reported.when(), "a sentence-wide beginning, like 'seit'");
+        assertTrue(start.in("Zertifikat abgelaufen am 05.03.", SENT).orElseThrow().when());
+    }
+
+    @Test
     void theHeaderOfAQuotedReplyDatesCorrespondenceNotTrouble() {
         assertEquals(Optional.empty(), start.in("geht wieder nicht\n\nAm 05.03.2026 um 10:14 schrieb Support <s@hoster.example>:", SENT));
         assertEquals(Optional.empty(), start.in("still down\nAm 05.03. wrote Support:\n\nold text", SENT));
