@@ -45,6 +45,8 @@ final class TicketReader {
     private static final Set<String> NEGATING_DETERMINERS =
             Set.of("kein", "keine", "keinen", "keinem", "keiner", "no");
     private static final Set<String> NOT = Set.of("nicht", "nie", "never", "not");
+    /** "Nobody in our office has received a single email", "hier hat niemand eine Mail bekommen". */
+    private static final Set<String> NOBODY = Set.of("nobody", "niemand");
     /** How many words in front of a change of their own, or of a verb of arriving, a negation still reaches. */
     private static final int NOT_REACH = 3;
     /**
@@ -135,7 +137,8 @@ final class TicketReader {
             Mention m = mentions.get(i);
             for (int j = i - 1; !m.outage() && ARRIVING.contains(m.surface()) && j >= Math.max(0, i - NOT_REACH); j--) {
                 Mention n = mentions.get(j);
-                if (n.clause() == m.clause() && (NOT.contains(n.surface()) || NEGATING_DETERMINERS.contains(n.surface()))) {
+                if (n.clause() == m.clause() && (NOT.contains(n.surface()) || NEGATING_DETERMINERS.contains(n.surface())
+                        || NOBODY.contains(n.surface()))) {
                     mentions.set(i, m.asOutageAfter(n.surface()));
                     break;
                 }

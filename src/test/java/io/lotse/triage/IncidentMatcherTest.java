@@ -110,10 +110,27 @@ class IncidentMatcherTest {
     void nothingReceivedIsReportedWithANegatingDeterminerInFront() {
         TriageDecision confirmation = decide("Seit heute Mittag hat keine Kundin eine Bestellbestätigung bekommen", MAIL);
         TriageDecision nobody = decide("Unsere Rundmail ist bei keinem Mitglied angekommen", MAIL);
+        TriageDecision office = decide("Nobody in our office has received a single email since noon", MAIL);
 
         assertReasonMentions(confirmation, "'keine … bekommen'");
         assertReasonMentions(nobody, "'keinem … angekommen'");
         assertEquals(Decision.AUTO_LINKED, nobody.decision(), nobody.reasons()::toString);
+        assertReasonMentions(office, "'nobody … received'");
+    }
+
+    @Test
+    void anApplicationsErrorPageIsErrorWordingAndItsServerNoServerTheCustomerReports() {
+        IncidentProfile webmail = new IncidentProfile(64, "Webmail: Anmeldung gestört", "Nach dem Login erscheint ein Fehler.", START);
+        IncidentProfile cloud = new IncidentProfile(65, "Managed Cloud gestört", "Sync-Clients und Uploads schlagen fehl.", START);
+
+        TriageDecision roundcube = decide("Webmail: nach dem Login kommt nur 500 Internal Server Error", webmail);
+        TriageDecision sync = decide("der sync client meldet bei jedem upload 'Server replied 503 Service Unavailable'", cloud);
+        TriageDecision ownRules = decide("ich wollte heute früh in der .htaccess eine Weiterleitung einbauen, seitdem kommt auf"
+                + " der Webseite nur noch 500 Internal Server Error", WEB);
+
+        assertEquals(Decision.AUTO_LINKED, roundcube.decision(), roundcube.reasons()::toString);
+        assertTrue(sync.reasons().stream().noneMatch(r -> r.contains("reports server")), sync.reasons()::toString);
+        assertLeftToAnAgent(ownRules, "change of their own");
     }
 
     @Test
