@@ -149,11 +149,12 @@ public final class ProblemStart {
         }
         Matcher o = ON_DATE.matcher(text);
         while (o.find()) {
-            if (!WORKED_THEN.matcher(clauseAfter(text, o.end())).find()
+            String after = clauseAfter(text, o.end());
+            if (!WORKED_THEN.matcher(after).find()
                     && !QUOTE_ATTRIBUTION.matcher(text).region(o.end(), text.length()).lookingAt()) {
                 // "wie schon am 07.09. gemeldet (Ticket #88213): Meine SSH-Sitzungen brechen ab": the day of an
                 // earlier report dates the trouble its sentence names, not only that of its clause.
-                boolean reported = REPORTED.matcher(clauseAfter(text, o.end())).lookingAt();
+                boolean reported = REPORTED.matcher(after).lookingAt();
                 pastDay(o, sentAt).ifPresent(instant -> said.add(new Said(o.group().strip(), o.start(), instant, !reported, false)));
             }
         }

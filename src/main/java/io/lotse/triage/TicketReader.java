@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.apache.lucene.analysis.Analyzer;
 
 /**
@@ -100,7 +101,7 @@ final class TicketReader {
         requireConceptAnalyzer();
         this.genericTerms = genericTerms();
         this.statusPageWords = vocabulary.concept(STATUS_PAGE).map(Concept::phrases).orElse(List.of()).stream()
-                .map(TriageVocabulary::fold).collect(java.util.stream.Collectors.toUnmodifiableSet());
+                .map(TriageVocabulary::fold).collect(Collectors.toUnmodifiableSet());
     }
 
     /**
