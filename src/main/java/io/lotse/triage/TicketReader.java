@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.lucene.analysis.Analyzer;
 
 /**
@@ -46,8 +47,12 @@ final class TicketReader {
     private static final Set<String> NEGATING_DETERMINERS =
             Set.of("kein", "keine", "keinen", "keinem", "keiner", "no");
     private static final Set<String> NOT = Set.of("nicht", "nie", "never", "not");
-    /** "Nobody in our office has received a single email", "hier hat niemand eine Mail bekommen". */
-    private static final Set<String> NOBODY = Set.of("nobody", "niemand");
+    /**
+     * What negates a verb of arriving from in front: "nicht", "keine Bestätigungsmail", and "Nobody in our office
+     * has received", "hier hat niemand eine Mail bekommen".
+     */
+    private static final Set<String> ARRIVAL_NEGATIONS = Stream.of(NOT, NEGATING_DETERMINERS,
+            Set.of("nobody", "niemand")).flatMap(Set::stream).collect(Collectors.toUnmodifiableSet());
     /** How many words in front of a change of their own, or of a verb of arriving, a negation still reaches. */
     private static final int NOT_REACH = 3;
     /**
@@ -138,8 +143,7 @@ final class TicketReader {
             Mention m = mentions.get(i);
             for (int j = i - 1; !m.outage() && ARRIVING.contains(m.surface()) && j >= Math.max(0, i - NOT_REACH); j--) {
                 Mention n = mentions.get(j);
-                if (n.clause() == m.clause() && (NOT.contains(n.surface()) || NEGATING_DETERMINERS.contains(n.surface())
-                        || NOBODY.contains(n.surface()))) {
+                if (n.clause() == m.clause() && ARRIVAL_NEGATIONS.contains(n.surface())) {
                     mentions.set(i, m.asOutageAfter(n.surface()));
                     break;
                 }
