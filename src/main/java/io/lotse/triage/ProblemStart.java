@@ -20,9 +20,9 @@ import java.util.regex.Pattern;
 
 /**
  * When the customer says their trouble began, if they say it in words that reach back at least a day
- * ("seit gestern", "seit Montag", "seit dem 5. September", "since last week", "for days", "schon ewig") or
- * to the night or morning of today ("seit heute Nacht", "seit heute früh"), or when it happened ("ist am
- * Sonntag abgelaufen", "gestern Abend heruntergefahren"). A problem that began before an incident started
+ * ("seit gestern", "seit Montag", "seit dem 5. September", "seit Anfang August", "since last week", "for days",
+ * "schon ewig") or to the night or morning of today ("seit heute Nacht", "seit heute früh"), or when it happened
+ * ("ist am Sonntag abgelaufen", "gestern Abend heruntergefahren", "Anfang August"). A problem that began before an incident started
  * is not caused by it: "Webseite seit Montag langsam" is no answer for today's packet loss.
  * Times of day ("seit 8 Uhr") count too, with less slack than the vaguer words (see AnswerGuards).
  *
@@ -121,6 +121,17 @@ public final class ProblemStart {
             + "|(\\p{L}+)\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b"
             + "|(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(\\p{L}+))");
 
+    /** "seit August", "seit Anfang Oktober", "since early August": a month, at the latest its (part's) end. */
+    private static final Pattern SINCE_MONTH = Pattern.compile("(?iu)\\b(?:seit|since)\\s+(?:the\\s+)?"
+            + "(?:(anfang|mitte|ende|early|mid|late|end of)\\s+)?(\\p{L}+)\\b(?!\\s*\\d)");
+
+    /**
+     * "klappt seit Wechsel des VPN-Anbieters Anfang August nicht", "im Juli abgelaufen": a month as a moment, which
+     * dates only the trouble of its clause. A month still ahead this year is a plan ("Ende Oktober umziehen").
+     */
+    private static final Pattern IN_MONTH = Pattern.compile("(?iu)(?<!\\b(?:seit|since|bis|until|ab|by|für|for|von|vom|from|of)\\s)"
+            + "\\b(anfang|mitte|ende|early|mid|late|im|in)\\s+(\\p{L}+)\\b(?!\\s*\\d)");
+
     private final ZoneId zone;
 
     public ProblemStart(ZoneId zone) {
@@ -165,6 +176,18 @@ public final class ProblemStart {
         Matcher d = SINCE_DATE.matcher(text);
         while (d.find()) {
             dayAfter(d, sentAt).ifPresent(instant -> said.add(new Said(d.group().strip(), d.start(), instant)));
+        }
+        Matcher sm = SINCE_MONTH.matcher(text);
+        while (sm.find()) {
+            monthEnd(sm.group(1), sm.group(2), sentAt, true)
+                    .ifPresent(instant -> said.add(new Said(sm.group().strip(), sm.start(), instant)));
+        }
+        Matcher im = IN_MONTH.matcher(text);
+        while (im.find()) {
+            if (!WORKED_THEN.matcher(clauseAfter(text, im.end())).find()) {
+                monthEnd(im.group(1), im.group(2), sentAt, false)
+                        .ifPresent(instant -> said.add(new Said(im.group().strip(), im.start(), instant, true, false)));
+            }
         }
         said.sort(Comparator.comparingInt(Said::offset));
         return said;
@@ -212,6 +235,32 @@ public final class ProblemStart {
                 // "seit heute" written as today's date says nothing about earlier days.
                 .filter(date -> !date.equals(sent))
                 .map(date -> date.plusDays(1).atStartOfDay(zone).toInstant());
+    }
+
+    /**
+     * The end of a month's beginning (the 10th), middle (the 20th) or whole, before the sending day: in the sending
+     * year, or for a beginning ("seit Dezember" in March) the year before.
+     */
+    private Optional<Instant> monthEnd(String part, String monthText, Instant sentAt, boolean beginning) {
+        Integer month = MONTHS.get(monthText.toLowerCase(Locale.ROOT));
+        if (month == null) {
+            return Optional.empty();
+        }
+        LocalDate sent = sentAt.atZone(zone).toLocalDate();
+        String p = part == null ? "" : part.toLowerCase(Locale.ROOT);
+        java.util.function.IntFunction<LocalDate> inYear = year -> switch (p) {
+            case "anfang", "early" -> LocalDate.of(year, month, 10);
+            case "mitte", "mid" -> LocalDate.of(year, month, 20);
+            default -> YearMonth.of(year, month).atEndOfMonth();
+        };
+        LocalDate end = inYear.apply(sent.getYear());
+        if (!end.isBefore(sent)) {
+            if (!beginning || month <= sent.getMonthValue()) {
+                return Optional.empty(); // this month, or a plan
+            }
+            end = inYear.apply(sent.getYear() - 1);
+        }
+        return Optional.of(end.plusDays(1).atStartOfDay(zone).toInstant());
     }
 
     /** The end of a day before the sending day ({@link #ON_DATE}): in the year given, else the sending year. */

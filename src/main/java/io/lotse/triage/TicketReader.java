@@ -23,8 +23,9 @@ import org.apache.lucene.analysis.Analyzer;
  * what single words cannot say: a negation far behind its verb ("funktioniert seit heute früh nicht mehr") or
  * in front of a verb of arriving ("nicht bei uns ankommen"), phrases German splits over its clause
  * ("Lastschrift ... zurückgegangen"), a change nobody made ("geändert haben wir nichts"), what the customer
- * rules out ("kein Netzproblem"), another provider's status page ("Klarna-Statusseite"), and outage words in
- * a question about the future or after "falls" ("Will my site go offline?"), which report nothing.
+ * rules out ("kein Netzproblem"), another provider's status page ("Klarna-Statusseite"), an agent's note that sent
+ * the customer to another company ("an Synology-Support verwiesen"), and outage words in a question about the
+ * future, after "falls" or "ohne dass" ("Will my site go offline?"), which report nothing.
  *
  * <p>Thread-safe and immutable; build one per analyzer (see {@link IncidentMatcher}), which must emit the
  * concept tokens of the vocabulary it was built from (checked here).
@@ -92,7 +93,18 @@ final class TicketReader {
      */
     private static final Pattern CONDITION = Pattern.compile(
             "(?iu)(?:\\b(?:falls|in case|im falle?|for the case|damit|so that)\\b"
-            + "|\\b(?:auf keinen fall|keinesfalls|(?:will|möchte|möchten|wollen) nicht)\\s*,?\\s*dass\\b|\\b(?:don't|do not) want\\b)[^,;:]*$");
+            + "|\\b(?:auf keinen fall|keinesfalls|(?:will|möchte|möchten|wollen) nicht)\\s*,?\\s*dass\\b|\\b(?:don't|do not) want\\b"
+            // "kann ich die Dateien vorher hochladen, ohne dass die alte Seite kaputt geht?": a worry, not a report.
+            + "|\\bohne dass\\b)[^,;:]*$");
+
+    /**
+     * "an Synology-Support verwiesen", "Kd. an Mailanbieter verwiesen": the agent sent the customer to someone
+     * else, whose matter it is. Group 1 is whom; see {@link #OUR_OWN_DESK}.
+     */
+    private static final Pattern REFERRED_TO = Pattern.compile("(?iu)\\ban\\s+((?:[\\p{L}\\d.-]+\\s+){1,3})$");
+    /** "auf Statusseite verwiesen" is no "an"; "an Buchhaltung verwiesen", "an 2nd Level verwiesen" stay in the house. */
+    private static final Pattern OUR_OWN_DESK = Pattern.compile("(?iu)statusseite|status|störung|level|kolleg|buchhaltung"
+            + "|vertrieb|technik|abteilung|tl\\b|teamleit");
 
     private final Analyzer analyzer;
     private final TriageVocabulary vocabulary;
@@ -173,6 +185,7 @@ final class TicketReader {
         // "Auf der Klarna-Statusseite steht 'Degraded performance'", "auf der statusseite von paypal steht auch was
         // von störung": another provider's status page is no reference to the incident but a cause elsewhere.
         mentions.replaceAll(m -> m.known() && othersStatusPage(text, m) ? m.asCause(TriageVocabulary.ELSEWHERE) : m);
+        mentions.replaceAll(m -> m.cause() == null && referredElsewhere(text, m) ? m.asCause(TriageVocabulary.ELSEWHERE) : m);
         // "Will my site go offline when PHP 8.1 ends?", "Wird der Shop dabei offline sein?": outage words in
         // a question about what will happen, or after "falls"/"in case", report nothing that happened. ("When
         // will it be back?" is a reference to the incident, not outage wording, and stays.)
@@ -287,6 +300,15 @@ final class TicketReader {
         int end = m.start() + m.surface().length();
         return OWNER_IN_FRONT.matcher(text.substring(Math.max(0, m.start() - 30), m.start())).find()
                 || OWNER_BEHIND.matcher(text.substring(end, Math.min(text.length(), end + 30))).find();
+    }
+
+    /** An agent's note that sends the customer to another company's support: "an Synology-Support verwiesen". */
+    private static boolean referredElsewhere(String text, Mention m) {
+        if (!m.surface().equals("verwiesen")) {
+            return false;
+        }
+        java.util.regex.Matcher whom = REFERRED_TO.matcher(text.substring(Math.max(0, m.start() - 60), m.start()));
+        return whom.find() && !OUR_OWN_DESK.matcher(whom.group(1)).find();
     }
 
     /** The sentence around offset is a question about the future, or the words follow a condition in it. */

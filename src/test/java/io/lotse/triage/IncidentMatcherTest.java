@@ -173,6 +173,42 @@ class IncidentMatcherTest {
     }
 
     @Test
+    void anAgentWhoSentTheCustomerToAnotherCompanyLeavesTheAnswerToAPerson() {
+        IncidentProfile mailCert = new IncidentProfile(64, "Mailserver: abgelaufenes TLS-Zertifikat auf IMAP/SMTP",
+                "Mailprogramme zeigen Zertifikatswarnungen.", START);
+        String warning = "Kd. meldet SSL-Warnung in Outlook beim Mailabruf.";
+
+        TriageDecision referred = decide(warning + " Kd. an Mailanbieter verwiesen.", mailCert);
+        TriageDecision statusPage = decide(warning + " Auf Statusseite verwiesen.", mailCert);
+        TriageDecision inHouse = decide(warning + " Wegen Gutschrift an Buchhaltung verwiesen.", mailCert);
+
+        assertLeftToAnAgent(referred, "names another provider");
+        assertEquals(Decision.AUTO_LINKED, statusPage.decision(), statusPage.reasons()::toString);
+        assertEquals(Decision.AUTO_LINKED, inHouse.decision(), inHouse.reasons()::toString);
+    }
+
+    @Test
+    void aWorryAfterOhneDassReportsNothing() {
+        IncidentProfile ftp = new IncidentProfile(65, "FTP-Datenverbindungen schlagen fehl", "Uploads per FTP brechen ab.", START);
+
+        TriageDecision worry = decide("kann ich die dateien vorher schon per ftp hochladen ohne dass die alte seite kaputt geht?", ftp);
+        TriageDecision report = decide("per ftp hochladen geht nicht, das ftp ist kaputt", ftp);
+
+        assertNotEquals(Decision.AUTO_LINKED, worry.decision(), worry.reasons()::toString);
+        assertReasonMentions(worry, "outage wording 0.00");
+        assertEquals(Decision.AUTO_LINKED, report.decision(), report.reasons()::toString);
+    }
+
+    @Test
+    void aFileTransferIsNoDomainTransfer() {
+        IncidentProfile ftp = new IncidentProfile(66, "FTP-Datenverbindungen schlagen fehl", "Uploads per FTP brechen ab.", START);
+
+        TriageDecision files = decide("we can log in, but every directory listing or file transfer just times out", ftp);
+
+        assertEquals(Decision.AUTO_LINKED, files.decision(), files.reasons()::toString);
+    }
+
+    @Test
     void aClockTimeWellBeforeTheStartOpsGaveKeepsTheAnswerForAnAgent() {
         // LATER is 16:10 in Berlin; ops say the incident began at 15:45 and declared it later.
         IncidentProfile given = new IncidentProfile(51, WEB.title(), "", START, List.of(), List.of(), true);

@@ -92,6 +92,20 @@ class ProblemStartTest {
     }
 
     @Test
+    void aMonthIsItsEndAndAMonthAheadAPlan() {
+        assertEquals(Instant.parse("2026-03-01T00:00:00Z"), start.in("seit Februar langsam", SENT).orElseThrow().notAfter());
+        assertEquals(Instant.parse("2026-02-11T00:00:00Z"), start.in("since early February", SENT).orElseThrow().notAfter());
+        assertEquals(Instant.parse("2026-03-11T00:00:00Z"), start.in("seit Anfang März", SENT).orElseThrow().notAfter());
+        assertEquals(Instant.parse("2025-12-21T00:00:00Z"), start.in("seit Mitte Dezember", SENT).orElseThrow().notAfter());
+        ProblemStart.Said moment = start.in("klappt seit Wechsel des VPN-Anbieters Anfang Februar nicht", SENT).orElseThrow();
+        assertEquals(Instant.parse("2026-02-11T00:00:00Z"), moment.notAfter());
+        assertTrue(moment.when());
+        assertEquals(Optional.empty(), start.in("seit März", SENT)); // this month
+        assertEquals(Optional.empty(), start.in("wir ziehen Ende Oktober um", SENT));
+        assertEquals(Optional.empty(), start.in("im Januar ging noch alles", SENT));
+    }
+
+    @Test
     void theDayOfAnEarlierReportDatesTheTroubleOfItsSentence() {
         ProblemStart.Said reported = start.in("wie schon am 05.03. gemeldet (Ticket #88213): Meine SSH-Sitzungen brechen ab",
                 SENT).orElseThrow();
