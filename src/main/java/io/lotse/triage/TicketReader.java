@@ -24,7 +24,8 @@ import org.apache.lucene.analysis.Analyzer;
  * in front of a verb of arriving ("nicht bei uns ankommen"), phrases German splits over its clause
  * ("Lastschrift ... zurückgegangen"), a change nobody made ("geändert haben wir nichts"), what the customer
  * rules out ("kein Netzproblem"), another provider's status page ("Klarna-Statusseite"), an agent's note that sent
- * the customer to another company ("an Synology-Support verwiesen"), and outage words in a question about the
+ * the customer to another company ("an Synology-Support verwiesen") or records a finding ("Geprüft: Postfach
+ * voll"), and outage words in a question about the
  * future, after "falls" or "ohne dass" ("Will my site go offline?"), which report nothing.
  *
  * <p>Thread-safe and immutable; build one per analyzer (see {@link IncidentMatcher}), which must emit the
@@ -102,6 +103,12 @@ final class TicketReader {
      * else, whose matter it is. Group 1 is whom; see {@link #OUR_OWN_DESK}.
      */
     private static final Pattern REFERRED_TO = Pattern.compile("(?iu)\\ban\\s+((?:[\\p{L}\\d.-]+\\s+){1,3})$");
+    /** "Geprüft: Postfach voll": an agent's check and, behind the colon, what it found. */
+    private static final Pattern CHECKED = Pattern.compile("\\s*:");
+    private static final Pattern AUXILIARY_IN_FRONT = Pattern.compile("(?iu)\\b(?:hat|haben|habe|hab|wurde|wird)\\s+$");
+    /** "... geprüft: 23 Mails in Quarantäne. Auf Störung hingewiesen": the check found the incident. */
+    private static final Pattern POINTED_TO_INCIDENT = Pattern.compile("(?iu)\\b(?:auf|an)\\s+(?:die\\s+)?"
+            + "(?:störung|statusseite|status)\\p{L}*\\s+(?:hingewiesen|verwiesen)");
     /** "auf Statusseite verwiesen" is no "an"; "an Buchhaltung verwiesen", "an 2nd Level verwiesen" stay in the house. */
     private static final Pattern OUR_OWN_DESK = Pattern.compile("(?iu)statusseite|status|störung|level|kolleg|buchhaltung"
             + "|vertrieb|technik|abteilung|tl\\b|teamleit");
@@ -186,6 +193,7 @@ final class TicketReader {
         // von störung": another provider's status page is no reference to the incident but a cause elsewhere.
         mentions.replaceAll(m -> m.known() && othersStatusPage(text, m) ? m.asCause(TriageVocabulary.ELSEWHERE) : m);
         mentions.replaceAll(m -> m.cause() == null && referredElsewhere(text, m) ? m.asCause(TriageVocabulary.ELSEWHERE) : m);
+        mentions.replaceAll(m -> m.cause() == null && agentFoundOtherCause(text, m) ? m.asCause(TriageVocabulary.AGENT_FOUND) : m);
         // "Will my site go offline when PHP 8.1 ends?", "Wird der Shop dabei offline sein?": outage words in
         // a question about what will happen, or after "falls"/"in case", report nothing that happened. ("When
         // will it be back?" is a reference to the incident, not outage wording, and stays.)
@@ -309,6 +317,17 @@ final class TicketReader {
         }
         java.util.regex.Matcher whom = REFERRED_TO.matcher(text.substring(Math.max(0, m.start() - 60), m.start()));
         return whom.find() && !OUR_OWN_DESK.matcher(whom.group(1)).find();
+    }
+
+    /**
+     * "Geprüft: Kd. hat DB-Passwort geändert": the agent's note records a finding, not the incident it points to.
+     * The shorthand has no auxiliary; "Unsere IT hat geprüft: der Server ist ok" is a customer's own check.
+     */
+    private static boolean agentFoundOtherCause(String text, Mention m) {
+        int end = m.start() + m.surface().length();
+        return m.surface().equals("geprüft") && CHECKED.matcher(text).region(end, text.length()).lookingAt()
+                && !AUXILIARY_IN_FRONT.matcher(text.substring(Math.max(0, m.start() - 8), m.start())).find()
+                && !POINTED_TO_INCIDENT.matcher(text).region(end, text.length()).find();
     }
 
     /** The sentence around offset is a question about the future, or the words follow a condition in it. */

@@ -188,6 +188,23 @@ class IncidentMatcherTest {
     }
 
     @Test
+    void whatAnAgentsCheckFoundIsACauseUnlessItIsTheIncident() {
+        IncidentProfile ssh = new IncidentProfile(67, "SSH/SFTP: Schlüssel-Login abgelehnt", "Anmeldung per SSH schlägt fehl.", START);
+
+        TriageDecision found = decide("Kd. SSH mit Key: Permission denied (publickey). Im Panel geprüft: kein einziger"
+                + " SSH-Key hinterlegt. Upload erklärt.", ssh);
+        TriageDecision incident = decide("Kd. SSH mit Key: Permission denied (publickey). Im Panel geprüft: Key hinterlegt,"
+                + " alles korrekt. Auf Störung hingewiesen.", ssh);
+
+        TriageDecision customers = decide("SSH mit Key: Permission denied (publickey). Unsere IT hat geprüft: Key ist"
+                + " hinterlegt, alles korrekt.", ssh);
+
+        assertLeftToAnAgent(found, "what an agent's check found");
+        assertEquals(Decision.AUTO_LINKED, incident.decision(), incident.reasons()::toString);
+        assertEquals(Decision.AUTO_LINKED, customers.decision(), customers.reasons()::toString);
+    }
+
+    @Test
     void aWorryAfterOhneDassReportsNothing() {
         IncidentProfile ftp = new IncidentProfile(65, "FTP-Datenverbindungen schlagen fehl", "Uploads per FTP brechen ab.", START);
 

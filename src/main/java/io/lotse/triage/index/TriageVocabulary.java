@@ -67,6 +67,8 @@ public final class TriageVocabulary {
     public static final String SELF_CHANGE = "xselfchange";
     /** Trouble at another provider ("our current host is down", Klarna's own status page). */
     public static final String ELSEWHERE = "xelsewhere";
+    /** What an agent's check found ("Geprüft: Postfach voll", "kein Bezug zu unserem Hosting"). */
+    public static final String AGENT_FOUND = "xagentfound";
 
     /**
      * Words that mean a concept although other words stand between them, in one clause: German puts the verb
