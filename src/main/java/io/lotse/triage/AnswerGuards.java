@@ -41,9 +41,10 @@ final class AnswerGuards {
 
     /**
      * Causes that are the customer's own doing whatever the incident says: "Route umgestellt" in a status
-     * update is ops' change, "PW im Webmail geändert" the customer's.
+     * update is ops' change, "PW im Webmail geändert" the customer's; a lost phone is theirs even while an
+     * incident names the second login factor.
      */
-    private static final Set<String> OWN_DOING = Set.of(TriageVocabulary.SELF_CHANGE, "xownfault");
+    private static final Set<String> OWN_DOING = Set.of(TriageVocabulary.SELF_CHANGE, "xownfault", "xlostphone");
 
     private final TriageVocabulary vocabulary;
     private final TriageThresholds thresholds;

@@ -79,7 +79,9 @@ public final class ProblemStart {
     private static final Pattern WHEN = Pattern.compile("(?iu)(?<!\\b(?:seit|since|bis|until|ab|by|für|for|von|vom|from|of)\\s)\\b(?:"
             + "(gestern|yesterday|vorgestern|letzte woche|letzter woche|last week"
             // "Hatte bei altem Anbieter letztes Jahr 2x Totalausfall": trouble long past, not today's.
-            + "|letztes jahr|voriges jahr|vergangenes jahr|last year|letzten monat|vorigen monat|vergangenen monat|last month)"
+            + "|letztes jahr|voriges jahr|vergangenes jahr|last year|letzten monat|vorigen monat|vergangenen monat|last month"
+            // "vermisst alte Mails aus 2024": a year (before this one, see notAfter) the trouble belongs to.
+            + "|aus (?:dem jahr )?20\\d\\d)"
             + "|(?:am|on|last|letzten|letztem|vergangenen|vergangenem)\\s+(montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|monday|tuesday|wednesday"
             + "|thursday|friday|saturday|sunday))\\b");
 
@@ -284,6 +286,11 @@ public final class ProblemStart {
         ZonedDateTime sent = sentAt.atZone(zone);
         // "seit gestern": at the latest, the end of yesterday.
         ZonedDateTime startOfToday = sent.truncatedTo(ChronoUnit.DAYS);
+        if (word.matches("aus (?:dem jahr )?20\\d\\d")) {
+            int year = Integer.parseInt(word.substring(word.length() - 4));
+            return year < sent.getYear()
+                    ? Optional.of(LocalDate.of(year + 1, 1, 1).atStartOfDay(zone).toInstant()) : Optional.empty();
+        }
         return Optional.ofNullable(switch (word) {
             case "gestern", "yesterday" -> startOfToday.toInstant();
             // The night and the morning of today: "seit heute Nacht" says nothing about an incident of 03:00.

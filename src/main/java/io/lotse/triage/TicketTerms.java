@@ -49,11 +49,12 @@ final class TicketTerms {
     /**
      * "Webseite nicht erreichbar, Mails gehen aber": outage words refer to their own clause. Clauses end at
      * , ; . ! ? before a space and at line ends; a period after a word of one to three letters ends an
-     * abbreviation ("ca.", "n. erreichb."), no clause. Word boundaries are Unicode's ((?U)): otherwise "läuft.",
-     * "lädt." and "Grüße." would end in a "word" of one to three letters after the umlaut and end nothing.
+     * abbreviation ("ca.", "n. erreichb."), no clause, nor does the last period of a date ("Vertrag zum 30.09.
+     * gekündigt"; "Fehler 500." does end one). Word boundaries are Unicode's ((?U)): otherwise "läuft.", "lädt." and
+     * "Grüße." would end in a "word" of one to three letters after the umlaut and end nothing.
      */
     private static final Pattern CLAUSE_BOUNDARY =
-            Pattern.compile("(?U)(?<!\\b\\p{L}{1,3})\\.+(?=\\s)|[,;!?][,;.!?]*(?=\\s)|\\R");
+            Pattern.compile("(?U)(?<!\\b\\p{L}{1,3}|\\b\\d{1,2}\\.\\d{1,2})\\.+(?=\\s)|[,;!?][,;.!?]*(?=\\s)|\\R");
 
     /** Negations, kept by the analyzer; on their own they match nothing, next to "läuft" they undo it. */
     static final List<String> NEGATIONS =

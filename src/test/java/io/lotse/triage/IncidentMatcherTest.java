@@ -191,8 +191,8 @@ class IncidentMatcherTest {
     void whatAnAgentsCheckFoundIsACauseUnlessItIsTheIncident() {
         IncidentProfile ssh = new IncidentProfile(67, "SSH/SFTP: Schlüssel-Login abgelehnt", "Anmeldung per SSH schlägt fehl.", START);
 
-        TriageDecision found = decide("Kd. SSH mit Key: Permission denied (publickey). Im Panel geprüft: kein einziger"
-                + " SSH-Key hinterlegt. Upload erklärt.", ssh);
+        TriageDecision found = decide("Kd. SSH mit Key: Permission denied (publickey). Geprüft: Key nie hochgeladen."
+                + " Upload erklärt.", ssh);
         TriageDecision incident = decide("Kd. SSH mit Key: Permission denied (publickey). Im Panel geprüft: Key hinterlegt,"
                 + " alles korrekt. Auf Störung hingewiesen.", ssh);
 
@@ -202,6 +202,30 @@ class IncidentMatcherTest {
         assertLeftToAnAgent(found, "what an agent's check found");
         assertEquals(Decision.AUTO_LINKED, incident.decision(), incident.reasons()::toString);
         assertEquals(Decision.AUTO_LINKED, customers.decision(), customers.reasons()::toString);
+    }
+
+    @Test
+    void causesOfTheCustomersOwnKeepTheAnswerEvenWhenTheIncidentSoundsAlike() {
+        IncidentProfile portalMail = new IncidentProfile(68, "Kundenportal: Systemmails (Passwort-Reset, 2FA-Codes) werden"
+                + " nicht versendet", "Das Kundenportal versendet keine 2FA-Codes per E-Mail.", START);
+        IncidentProfile dnssec = new IncidentProfile(69, "DNSSEC-Validierungsfehler: Domains nicht erreichbar",
+                "Websites und Mail der Domains sind über validierende Resolver nicht erreichbar.", START);
+
+        TriageDecision lostPhone = decide("Kd. hat Handy verloren (inkl. Authenticator-App), kommt nicht ins Kundenportal,"
+                + " der 2FA-Code kommt nicht.", portalMail);
+        TriageDecision phishing = decide("Unsere Domain ist nicht erreichbar, und wir haben eine Mail bekommen, wir sollen"
+                + " für die DNS-Verifizierung bezahlen. Kommt das von Ihnen?", dnssec);
+        TriageDecision moved = decide("wir haben gestern abend die domain zu euch umgezogen. im büro ist die domain nicht"
+                + " erreichbar, dns-fehler", dnssec);
+        IncidentProfile webmail = new IncidentProfile(70, "Webmail: Anmeldung fehlgeschlagen", "Die Anmeldung im Webmail"
+                + " schlägt fehl.", START);
+        TriageDecision cancelled = decide("Webmail geht nicht mehr, Anmeldung fehlgeschlagen. Wir haben den Vertrag zum"
+                + " 30.09. gekündigt.", webmail);
+
+        assertLeftToAnAgent(lostPhone, "lost the phone");
+        assertLeftToAnAgent(phishing, "phishing");
+        assertLeftToAnAgent(moved, "change of their own");
+        assertLeftToAnAgent(cancelled, "cancelled");
     }
 
     @Test
@@ -938,7 +962,7 @@ class IncidentMatcherTest {
         TriageDecision notOwn = decide("Webseite nicht erreichbar, Kd. hat keine Updates gemacht.", WEB);
 
         assertLeftToAnAgent(updates, "reports a change of their own, which may be the cause ('aktualisierungen … gemacht')");
-        assertLeftToAnAgent(debit, "names a suspended or blocked package");
+        assertLeftToAnAgent(debit, "names a suspended, cancelled or blocked package");
         assertEquals(Decision.AUTO_LINKED, notOwn.decision(), notOwn.reasons()::toString);
     }
 

@@ -103,6 +103,10 @@ class ProblemStartTest {
         assertEquals(Optional.empty(), start.in("seit März", SENT)); // this month
         assertEquals(Optional.empty(), start.in("wir ziehen Ende Oktober um", SENT));
         assertEquals(Optional.empty(), start.in("im Januar ging noch alles", SENT));
+        ProblemStart.Said year = start.in("Kd. vermisst alte Mails aus 2024", SENT).orElseThrow();
+        assertEquals(Instant.parse("2025-01-01T00:00:00Z"), year.notAfter());
+        assertTrue(year.when());
+        assertEquals(Optional.empty(), start.in("Mails aus 2026 fehlen", SENT)); // this year
     }
 
     @Test
