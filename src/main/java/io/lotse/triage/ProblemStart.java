@@ -22,8 +22,8 @@ import java.util.regex.Pattern;
  * When the customer says their trouble began, if they say it in words that reach back at least a day
  * ("seit gestern", "seit Montag", "seit dem 5. September", "seit Anfang August", "since last week", "for days",
  * "schon ewig") or to the night or morning of today ("seit heute Nacht", "seit heute früh"), or when it happened
- * ("ist am Sonntag abgelaufen", "gestern Abend heruntergefahren", "Anfang August"). A problem that began before an incident started
- * is not caused by it: "Webseite seit Montag langsam" is no answer for today's packet loss.
+ * ("ist am Sonntag abgelaufen", "gestern Abend heruntergefahren", "Anfang August"). A problem that began before
+ * an incident started is not caused by it: "Webseite seit Montag langsam" is no answer for today's packet loss.
  * Times of day ("seit 8 Uhr") count too, with less slack than the vaguer words (see AnswerGuards).
  *
  * <p>Returns the latest moment the words allow, so that a doubt always favours the incident.
@@ -249,20 +249,23 @@ public final class ProblemStart {
             return Optional.empty();
         }
         LocalDate sent = sentAt.atZone(zone).toLocalDate();
-        String p = part == null ? "" : part.toLowerCase(Locale.ROOT);
-        java.util.function.IntFunction<LocalDate> inYear = year -> switch (p) {
-            case "anfang", "early" -> LocalDate.of(year, month, 10);
-            case "mitte", "mid" -> LocalDate.of(year, month, 20);
-            default -> YearMonth.of(year, month).atEndOfMonth();
-        };
-        LocalDate end = inYear.apply(sent.getYear());
+        LocalDate end = lastDayOf(part, sent.getYear(), month);
         if (!end.isBefore(sent)) {
             if (!beginning || month <= sent.getMonthValue()) {
                 return Optional.empty(); // this month, or a plan
             }
-            end = inYear.apply(sent.getYear() - 1);
+            end = lastDayOf(part, sent.getYear() - 1, month);
         }
         return Optional.of(end.plusDays(1).atStartOfDay(zone).toInstant());
+    }
+
+    /** The last day of a month's beginning ("Anfang"), middle ("Mitte") or, for "Ende" or nothing, of the month. */
+    private static LocalDate lastDayOf(String part, int year, int month) {
+        return switch (part == null ? "" : part.toLowerCase(Locale.ROOT)) {
+            case "anfang", "early" -> LocalDate.of(year, month, 10);
+            case "mitte", "mid" -> LocalDate.of(year, month, 20);
+            default -> YearMonth.of(year, month).atEndOfMonth();
+        };
     }
 
     /** The end of a day before the sending day ({@link #ON_DATE}): in the year given, else the sending year. */

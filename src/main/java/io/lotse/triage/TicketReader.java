@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -25,8 +26,8 @@ import org.apache.lucene.analysis.Analyzer;
  * ("Lastschrift ... zurückgegangen"), a change nobody made ("geändert haben wir nichts"), what the customer
  * rules out ("kein Netzproblem"), another provider's status page ("Klarna-Statusseite"), an agent's note that sent
  * the customer to another company ("an Synology-Support verwiesen") or records a finding ("Geprüft: Postfach
- * voll"), and outage words in a question about the
- * future, after "falls" or "ohne dass" ("Will my site go offline?"), which report nothing.
+ * voll"), and outage words in a question about the future, after "falls" or "ohne dass" ("Will my site go
+ * offline?"), which report nothing.
  *
  * <p>Thread-safe and immutable; build one per analyzer (see {@link IncidentMatcher}), which must emit the
  * concept tokens of the vocabulary it was built from (checked here).
@@ -315,7 +316,7 @@ final class TicketReader {
         if (!m.surface().equals("verwiesen")) {
             return false;
         }
-        java.util.regex.Matcher whom = REFERRED_TO.matcher(text.substring(Math.max(0, m.start() - 60), m.start()));
+        Matcher whom = REFERRED_TO.matcher(text.substring(Math.max(0, m.start() - 60), m.start()));
         return whom.find() && !OUR_OWN_DESK.matcher(whom.group(1)).find();
     }
 
