@@ -36,10 +36,14 @@ public record TicketView(long id, Channel channel, String subject, TicketStatus 
         }
     }
 
-    /** {@code text} is what the customer wrote this time; {@code body} the whole message. */
+    /**
+     * {@code text} is what the customer wrote this time; {@code body} the whole message; {@code incidentId} the
+     * incident an outbound message was about (an automatic answer, an incident update).
+     */
     public record MessageView(long id, Direction direction, Channel channel, MessageKind kind, String from, String to,
             String subject, String text, String body, Instant sentAt, boolean automatic, boolean automated,
-            DeliveryState deliveryState, String deliveryError, int deliveryAttempts, List<AttachmentView> attachments) {
+            DeliveryState deliveryState, String deliveryError, int deliveryAttempts, Long incidentId,
+            List<AttachmentView> attachments) {
         public static MessageView of(Message m) {
             return of(m, List.of());
         }
@@ -47,7 +51,7 @@ public record TicketView(long id, Channel channel, String subject, TicketStatus 
         static MessageView of(Message m, List<AttachmentView> attachments) {
             return new MessageView(m.id, m.direction, m.channel, m.kind, m.from, m.to, m.subject, m.text, m.body,
                     m.sentAt == null ? m.receivedAt : m.sentAt, m.automatic, m.automated, m.deliveryState,
-                    m.deliveryError, m.deliveryAttempts, attachments);
+                    m.deliveryError, m.deliveryAttempts, m.incidentId, attachments);
         }
     }
 

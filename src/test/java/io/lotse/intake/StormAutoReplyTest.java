@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.containsString;
 
 import io.lotse.support.Api;
 import io.lotse.support.GreenMailResource;
@@ -95,6 +97,44 @@ class StormAutoReplyTest {
         Api.agent().get("/api/tickets/" + invoiceTicket).then().body("incidentId", org.hamcrest.Matchers.nullValue());
         assertThat(Mailbox.await(early, 1, Mailbox.PATIENCE)).hasSize(1);
         assertThat(Mailbox.settle(invoice, Duration.ofSeconds(1))).isEmpty();
+    }
+
+    @Test
+    void anAutomaticLinkIsHandedToAnAgentWhenABetterFittingIncidentIsDeclaredLater() {
+        long mailboxes = declare("Postfach-Cluster: Ordner in IMAP und Webmail leer oder unvollständig",
+                "Nach einer Storage-Migration werden die Ordnerindizes neu aufgebaut. Ordner erscheinen in Outlook, "
+                        + "Thunderbird und im Webmail leer oder unvollständig, Mails doppelt oder ungelesen.",
+                List.of("IMAP", "Webmail"), Duration.ofMinutes(40));
+        String customer = Api.uniqueAddress("kasse");
+        int ticketId = postEmail(mail(customer, "Kasse sendet keine Mails",
+                "Hallo, unser altes Kassensystem schickt jeden Abend den Tagesabschluss per Mail. Vorhin kam am Bildschirm "
+                        + "nur 'SMTP: connection failed'. Die Zugangsdaten sind unverändert.", Api.uniqueMessageId()))
+                .statusCode(202)
+                .body("triage.decision", equalTo("AUTO_LINKED"))
+                .body("triage.incidentId", equalTo((int) mailboxes))
+                .extract().path("ticketId");
+        assertThat(Mailbox.await(customer, 1, Mailbox.PATIENCE)).hasSize(1);
+
+        long oldTls = declare("Verbindungsfehler älterer Mailprogramme und Kassensysteme nach TLS-Änderung",
+                "Auf den Mail-Loadbalancern sind TLS 1.0 und 1.1 deaktiviert. Ältere Mailprogramme und Geräte (Outlook 2010, "
+                        + "Kassensysteme, Scanner) können keine Mails mehr per SMTP versenden: connection failed.",
+                List.of("Mail-Loadbalancer", "SMTP-Versand"), Duration.ofMinutes(30));
+
+        // Taken off the mailbox incident, the TLS incident suggested: an agent corrects what the customer was told.
+        Api.agent().get("/api/tickets/" + ticketId).then()
+                .body("incidentId", nullValue())
+                .body("triage.decision", equalTo("SUGGESTED"))
+                .body("triage.incidentId", equalTo((int) oldTls))
+                .body("triage.reasons[0]", containsString("better than incident " + mailboxes))
+                .body("messages.find { it.kind == 'AUTO_REPLY' }.incidentId", equalTo((int) mailboxes));
+        assertThat(Mailbox.settle(customer, Duration.ofSeconds(2))).as("nothing sent automatically a second time").hasSize(1);
+    }
+
+    private static long declare(String title, String description, List<String> components, Duration startedAgo) {
+        return Api.ops().contentType(io.restassured.http.ContentType.JSON)
+                .body(java.util.Map.of("title", title, "description", description, "components", components,
+                        "statusPageUrl", STATUS_PAGE, "startedAt", java.time.OffsetDateTime.now().minus(startedAgo).toString()))
+                .post("/api/incidents").then().statusCode(201).extract().<Integer>path("id").longValue();
     }
 
     @Test
