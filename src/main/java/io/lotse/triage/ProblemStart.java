@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -34,9 +33,8 @@ public final class ProblemStart {
     /**
      * A phrase of the customer, where it stands in the text, and the latest instant it can mean.
      *
-     * @param when      true for a moment ("am Sonntag abgelaufen", "gestern Abend heruntergefahren") or a span of years
-     *                  ("seit Jahren"), false for a beginning ("seit gestern"): those date the trouble only in a
-     *                  clause that reports it
+     * @param when      true for a moment ("am Sonntag abgelaufen", "gestern Abend heruntergefahren"), false for a
+     *                  beginning ("seit gestern"): a moment dates the trouble only in a clause that reports it
      * @param clockTime a time of day ("seit 8 Uhr"), more precise than "seit heute früh"
      */
     public record Said(String phrase, int offset, Instant notAfter, boolean when, boolean clockTime) {
@@ -60,24 +58,17 @@ public final class ProblemStart {
             Map.entry("thursday", DayOfWeek.THURSDAY), Map.entry("friday", DayOfWeek.FRIDAY),
             Map.entry("saturday", DayOfWeek.SATURDAY), Map.entry("sunday", DayOfWeek.SUNDAY));
 
-    /** "seit etwa einem Jahr", "for about a year": how long, roughly. */
-    private static final String ROUGHLY = "(?:(?:etwa|ca\\.?|circa|ungefähr|rund|fast|knapp|über|gut|about|around|almost"
-            + "|nearly|over|more than)\\s+)?";
-
-    private static final Set<String> YEARS = Set.of("einem jahr", "einem halben jahr", "jahren", "a year",
-            "half a year", "years", "a few years", "a couple of years");
-
     /** "seit gestern", and with the subject in between: "seit ich letzte Woche ... eingebunden habe". */
     private static final Pattern SINCE = Pattern.compile("(?iu)\\b(?:seit|since)\\s+(?:(?:ich|wir|er|sie|man)\\s+)?"
-            + "(?:dem\\s+|letztem\\s+|last\\s+)?" + ROUGHLY
+            + "(?:dem\\s+|letztem\\s+|last\\s+)?"
             + "(gestern|yesterday|vorgestern|tagen|wochen|monaten|einer woche|ein paar tagen|mehreren tagen|letzter woche"
-            + "|einigen tagen|einigen wochen|ein paar wochen|mehreren wochen|einigen monaten|einem jahr|einem halben jahr|jahren"
+            + "|einigen tagen|einigen wochen|ein paar wochen|mehreren wochen|einigen monaten"
             + "|letzte woche|heute nacht|letzter nacht|heute früh|heute morgen|this morning|night"
             + "|last week|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|monday|tuesday|wednesday|thursday"
             + "|friday|saturday|sunday|ewigkeiten|langem)\\b"
             // "for" only with a duration: "for monday" is a plan, not a beginning.
-            + "|\\b(?:for|schon)\\s+" + ROUGHLY + "(days|weeks|months|a week|a few days|a few weeks|several days|several weeks"
-            + "|some weeks|a year|half a year|years|a few years|a couple of years|ages|a long time|ewig|ewigkeiten)\\b");
+            + "|\\b(?:for|schon)\\s+(days|weeks|months|a week|a few days|a few weeks|several days|several weeks|some weeks"
+            + "|ages|a long time|ewig|ewigkeiten)\\b");
 
     /**
      * A moment without "seit": "ist am Sonntag abgelaufen", "gestern Abend selbst heruntergefahren". Not
@@ -160,10 +151,7 @@ public final class ProblemStart {
         List<Said> said = new ArrayList<>();
         while (m.find()) {
             String word = (m.group(1) != null ? m.group(1) : m.group(2)).toLowerCase(Locale.ROOT);
-            // "Weiterleitung läuft seit Jahren problemlos": years say how long a setup has lasted, and date trouble
-            // only in a clause that reports it ("der Fehler kommt seit einem Jahr"), like a moment.
-            boolean years = YEARS.contains(word);
-            notAfter(word, sentAt).ifPresent(instant -> said.add(new Said(m.group().strip(), m.start(), instant, years, false)));
+            notAfter(word, sentAt).ifPresent(instant -> said.add(new Said(m.group().strip(), m.start(), instant)));
         }
         Matcher w = WHEN.matcher(text);
         while (w.find()) {
@@ -317,8 +305,7 @@ public final class ProblemStart {
             case "einer woche", "a week", "letzter woche", "letzte woche", "last week", "wochen", "weeks",
                     "einigen wochen", "ein paar wochen", "mehreren wochen", "a few weeks", "several weeks", "some weeks" ->
                     startOfToday.minusDays(6).toInstant();
-            case "monaten", "months", "einigen monaten", "einem jahr", "einem halben jahr", "jahren", "a year", "half a year",
-                    "years", "a few years", "a couple of years", "ewigkeiten", "langem", "ages", "a long time", "ewig",
+            case "monaten", "months", "einigen monaten", "ewigkeiten", "langem", "ages", "a long time", "ewig",
                     "letztes jahr", "voriges jahr", "vergangenes jahr", "last year", "letzten monat", "vorigen monat",
                     "vergangenen monat", "last month" ->
                     startOfToday.minusDays(28).toInstant();

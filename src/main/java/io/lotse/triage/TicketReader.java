@@ -64,6 +64,13 @@ final class TicketReader {
      */
     private static final Set<String> ARRIVING = Set.of("ankommen", "ankommt", "angekommen", "eingegangen",
             "eingetroffen", "arrived", "bekommen", "erhalten", "received");
+    /**
+     * What a customer complains they were not told, between the negation and the verb: "Wir haben dazu keine
+     * Information bekommen" is about the provider's communication, not a mail that failed to arrive. (Not
+     * "Benachrichtigung": a shop's notification mails that stop arriving are the trouble itself.)
+     */
+    private static final Pattern NOTICE = Pattern.compile("(?iu)\\b(?:vorab)?(?:information(?:en)?|infos?"
+            + "|ankündigung(?:en)?|vorwarnung)\\b(?![@.-]\\w)");
     /** Times, dates, phone numbers: "14:50" matches every status update written at 14:50. */
     private static final Pattern NUMBER_LIKE = Pattern.compile("[\\p{N}.,:/+\\-]+");
 
@@ -164,7 +171,9 @@ final class TicketReader {
             for (int j = i - 1; !m.outage() && ARRIVING.contains(m.surface()) && j >= Math.max(0, i - NOT_REACH); j--) {
                 Mention n = mentions.get(j);
                 if (n.clause() == m.clause() && ARRIVAL_NEGATIONS.contains(n.surface())) {
-                    mentions.set(i, m.asOutageAfter(n.surface()));
+                    if (!NOTICE.matcher(text.substring(n.start(), m.start())).find()) {
+                        mentions.set(i, m.asOutageAfter(n.surface()));
+                    }
                     break;
                 }
             }

@@ -119,6 +119,13 @@ class IncidentMatcherTest {
     }
 
     @Test
+    void noInformationReceivedIsAComplaintAboutBeingToldNotAMailThatFailed() {
+        TriageDecision told = decide("Der Preis ist gestiegen? Wir haben dazu keine Information bekommen.", MAIL);
+
+        assertReasonMentions(told, "outage wording 0.00");
+    }
+
+    @Test
     void anApplicationsErrorPageIsErrorWordingAndItsServerNoServerTheCustomerReports() {
         IncidentProfile webmail = new IncidentProfile(64, "Webmail: Anmeldung gestört", "Nach dem Login erscheint ein Fehler.", START);
         IncidentProfile cloud = new IncidentProfile(65, "Managed Cloud gestört", "Sync-Clients und Uploads schlagen fehl.", START);
