@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
 
 /**
  * When the customer says their trouble began, if they say it in words that reach back at least a day
- * ("seit gestern", "seit Montag", "seit dem 5. September", "seit Anfang August", "since last week", "for days",
+ * ("seit gestern", "seit Montag", "seit dem Wochenende", "seit dem 5. September", "seit Anfang August", "since last week", "for days",
  * "schon ewig") or to the night or morning of today ("seit heute Nacht", "seit heute früh"), or when it happened
  * ("ist am Sonntag abgelaufen", "gestern Abend heruntergefahren", "Anfang August"). A problem that began before
  * an incident started is not caused by it: "Webseite seit Montag langsam" is no answer for today's packet loss.
@@ -60,8 +60,9 @@ public final class ProblemStart {
 
     /** "seit gestern", and with the subject in between: "seit ich letzte Woche ... eingebunden habe". */
     private static final Pattern SINCE = Pattern.compile("(?iu)\\b(?:seit|since)\\s+(?:(?:ich|wir|er|sie|man)\\s+)?"
-            + "(?:dem\\s+|letztem\\s+|last\\s+)?"
+            + "(?:dem\\s+|letztem\\s+|last\\s+|the\\s+)?"
             + "(gestern|yesterday|vorgestern|tagen|wochen|monaten|einer woche|ein paar tagen|mehreren tagen|letzter woche"
+            + "|wochenende|weekend"
             + "|einigen tagen|einigen wochen|ein paar wochen|mehreren wochen|einigen monaten"
             + "|letzte woche|heute nacht|letzter nacht|heute früh|heute morgen|this morning|night"
             + "|last week|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|monday|tuesday|wednesday|thursday"
@@ -309,6 +310,9 @@ public final class ProblemStart {
                     "letztes jahr", "voriges jahr", "vergangenes jahr", "last year", "letzten monat", "vorigen monat",
                     "vergangenen monat", "last month" ->
                     startOfToday.minusDays(28).toInstant();
+            // "seit dem Wochenende" on a working day: the weekend ended at the start of this week's Monday.
+            case "wochenende", "weekend" -> sent.getDayOfWeek().getValue() >= DayOfWeek.SATURDAY.getValue() ? null
+                    : sent.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).truncatedTo(ChronoUnit.DAYS).toInstant();
             default -> {
                 DayOfWeek day = WEEKDAYS.get(word);
                 // "seit Montag" on a Monday means this morning: no claim about earlier days.

@@ -46,6 +46,10 @@ final class TicketTerms {
     /** A sentence that starts by pointing back at the one before ("Das ist aber schon seit letzter Woche so"). */
     private static final Pattern POINTS_BACK = Pattern.compile("(?iu)\\s*(?:das|dies|es|this|that|it)(?:'s)?\\b");
 
+    /** A sentence that dates its trouble to the moment the one before names ("Seitdem bootet er nicht mehr"). */
+    private static final Pattern SINCE_THEN = Pattern.compile("(?iu)\\s*(?:seitdem|seither|since then|ever since)\\b");
+    private static final Pattern LATER_TIME = Pattern.compile("(?iu)\\b\\d{1,2}[:.]\\d{2}\\b|\\b\\d{1,2}\\s*(?:uhr|am|pm)\\b");
+
     /**
      * "Webseite nicht erreichbar, Mails gehen aber": outage words refer to their own clause. Clauses end at
      * , ; . ! ? before a space and at line ends; a period after a word of one to three letters ends an
@@ -201,7 +205,8 @@ final class TicketTerms {
     /**
      * Whether the clause around {@code offset} has outage, error or degradation wording ("am Sonntag
      * abgelaufen"), or the next clause points back at it with such wording ("ich habe gestern Abend ein
-     * Angebot geschickt, das ist nie angekommen").
+     * Angebot geschickt, das ist nie angekommen"), or the next sentence dates its trouble to it ("ich habe
+     * gestern Abend das Signing Secret neu erzeugt. Seitdem zeigt Stripe HTTP 400").
      */
     boolean clauseReportsTrouble(int offset) {
         int clause = clause(text, offset);
@@ -209,9 +214,24 @@ final class TicketTerms {
             return true;
         }
         // Only within the sentence: "I got your notice last week. It's now 6:30 and ..." starts anew.
+        int sentenceEnd = sentenceSpan(text, offset)[1];
         int[] next = clauseSpan(text, clause + 1);
-        return next[0] < sentenceSpan(text, offset)[1] && POINTS_BACK.matcher(text.substring(next[0], next[1])).lookingAt()
-                && reportsTrouble(clause + 1);
+        if (next[0] < sentenceEnd && POINTS_BACK.matcher(text.substring(next[0], next[1])).lookingAt()
+                && reportsTrouble(clause + 1)) {
+            return true;
+        }
+        // "Die Einladung ging gestern raus, bis 9:18 Uhr kamen Anmeldungen. Seitdem keine mehr": a later time in
+        // the sentence is what "seitdem" points to.
+        if (LATER_TIME.matcher(text.substring(offset, sentenceEnd)).find()) {
+            return false;
+        }
+        int after = sentenceEnd;
+        while (after < text.length() && !Character.isLetterOrDigit(text.charAt(after))) {
+            after++;
+        }
+        int following = clause(text, after);
+        int[] span = clauseSpan(text, following);
+        return SINCE_THEN.matcher(text.substring(span[0], span[1])).lookingAt() && reportsTrouble(following);
     }
 
     private boolean reportsTrouble(int clause) {

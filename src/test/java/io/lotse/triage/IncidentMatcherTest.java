@@ -890,6 +890,23 @@ class IncidentMatcherTest {
     }
 
     @Test
+    void aSentenceStartingWithSeitdemDatesItsTroubleToTheMomentBefore() {
+        IncidentProfile certificates = new IncidentProfile(72, "Webhosting: Zertifikatsfehler nach Zertifikatstausch",
+                "Browser melden beim Aufruf der Websites einen Zertifikatsfehler.", START);
+
+        TriageDecision since = decide("Ich war gestern Nachmittag im Kundenmenü und habe www als weitere Adresse eingetragen, "
+                + "weil Google die Seite sonst nicht findet. Seitdem kommt auf der Website ein Zertifikatsfehler.", certificates);
+        TriageDecision today = decide("Ich war gestern Nachmittag im Kundenmenü und habe nach der Rechnung geschaut. "
+                + "Heute früh kommt auf der Website ein Zertifikatsfehler.", certificates);
+        TriageDecision later = decide("Die Einladung ging gestern raus, bis 9:18 Uhr kamen die ersten Anmeldungen über die "
+                + "Website. Seitdem kommt nur noch ein Zertifikatsfehler.", certificates);
+
+        assertLeftToAnAgent(since, "the customer's trouble began earlier ('gestern')");
+        assertTrue(today.reasons().stream().noneMatch(r -> r.contains("began earlier")), today.reasons()::toString);
+        assertTrue(later.reasons().stream().noneMatch(r -> r.contains("began earlier")), later.reasons()::toString);
+    }
+
+    @Test
     void aFunctionThatAnswersWithNothingIsAProblemReport() {
         IncidentProfile search = new IncidentProfile(81, "Managed Shops: Produktsuche ohne Ergebnisse",
                 "Der Suchcluster (Elasticsearch) der Managed Shops ist ausgefallen; Suche und Filter liefern nichts.", START);

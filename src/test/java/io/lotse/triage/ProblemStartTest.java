@@ -25,6 +25,9 @@ class ProblemStartTest {
         assertEquals(Instant.parse("2026-03-05T00:00:00Z"),
                 start.in("Seit einigen Wochen kommt am Gerät nur noch FTP-Fehler", SENT).orElseThrow().notAfter());
         assertEquals(Instant.parse("2026-03-05T00:00:00Z"), start.in("broken for a few weeks", SENT).orElseThrow().notAfter());
+        assertEquals(Instant.parse("2026-03-09T00:00:00Z"),
+                start.in("zeigt seit dem Wochenende 'Das Zertifikat ist abgelaufen'", SENT).orElseThrow().notAfter());
+        assertEquals(Instant.parse("2026-03-09T00:00:00Z"), start.in("broken since the weekend", SENT).orElseThrow().notAfter());
         assertEquals(Instant.parse("2026-03-05T00:00:00Z"),
                 start.in("seit ich letzte Woche die Bilder eingebunden habe, warnt Firefox", SENT).orElseThrow().notAfter());
     }
