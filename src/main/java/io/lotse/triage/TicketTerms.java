@@ -48,6 +48,7 @@ final class TicketTerms {
 
     /** A sentence that dates its trouble to the moment the one before names ("Seitdem bootet er nicht mehr"). */
     private static final Pattern SINCE_THEN = Pattern.compile("(?iu)\\s*(?:seitdem|seither|since then|ever since)\\b");
+    /** A clock time ("9:18", "14 Uhr") after the moment: the later point "seitdem" refers to instead. */
     private static final Pattern LATER_TIME = Pattern.compile("(?iu)\\b\\d{1,2}[:.]\\d{2}\\b|\\b\\d{1,2}\\s*(?:uhr|am|pm)\\b");
 
     /**
@@ -213,7 +214,8 @@ final class TicketTerms {
         if (reportsTrouble(clause)) {
             return true;
         }
-        // Only within the sentence: "I got your notice last week. It's now 6:30 and ..." starts anew.
+        // A clause pointing back counts only within the sentence ("I got your notice last week. It's now 6:30
+        // and ..." starts anew); across the sentence end only "seitdem" dates the next sentence's trouble.
         int sentenceEnd = sentenceSpan(text, offset)[1];
         int[] next = clauseSpan(text, clause + 1);
         if (next[0] < sentenceEnd && POINTS_BACK.matcher(text.substring(next[0], next[1])).lookingAt()
