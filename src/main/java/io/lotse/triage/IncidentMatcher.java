@@ -627,6 +627,10 @@ public final class IncidentMatcher {
         if (mention.outage() || mention.contentTerms().stream().noneMatch(profile.unaffected()::contains)) {
             return false;
         }
+        // A segment of a path ("POST /v2/dns/zones/{zone}/records") names an endpoint, not a service the customer uses.
+        if (mention.start() > 0 && ticket.text().charAt(mention.start() - 1) == '/') {
+            return false;
+        }
         if (!mention.services().isEmpty()) {
             return true;
         }

@@ -117,6 +117,14 @@ final class TicketReader {
     /** "... geprüft: 23 Mails in Quarantäne. Auf Störung hingewiesen": the check found the incident. */
     private static final Pattern POINTED_TO_INCIDENT = Pattern.compile("(?iu)\\b(?:auf|an)\\s+(?:die\\s+)?"
             + "(?:störung|statusseite|status)\\p{L}*\\s+(?:hingewiesen|verwiesen)");
+    /**
+     * "Erklärt: Absender soll auf HTML umstellen. Kd. zufrieden.", "Login ok, Postfach offen. Erledigt.": an agent's
+     * note that ends with the matter settled in the call (3 of 3 such notes that were answered automatically were
+     * about something else; the notes of an incident name it, "Auf Störung hingewiesen, Kd. zufrieden").
+     */
+    private static final Pattern SETTLED_IN_THE_CALL = Pattern.compile(
+            "(?iu)(?:\\bkd\\.?(?:in)?\\s+(?:ist\\s+)?(zufrieden)|\\b(erledigt))[.!]?\\s*$");
+    private static final Pattern NAMES_AN_INCIDENT = Pattern.compile("(?iu)störung|status|incident|ausfall");
     /** "auf Statusseite verwiesen" is no "an"; "an Buchhaltung verwiesen", "an 2nd Level verwiesen" stay in the house. */
     private static final Pattern OUR_OWN_DESK = Pattern.compile("(?iu)statusseite|status|störung|level|kolleg|buchhaltung"
             + "|vertrieb|technik|abteilung|tl\\b|teamleit");
@@ -204,6 +212,7 @@ final class TicketReader {
         mentions.replaceAll(m -> m.known() && othersStatusPage(text, m) ? m.asCause(TriageVocabulary.ELSEWHERE) : m);
         mentions.replaceAll(m -> m.cause() == null && referredElsewhere(text, m) ? m.asCause(TriageVocabulary.ELSEWHERE) : m);
         mentions.replaceAll(m -> m.cause() == null && agentFoundOtherCause(text, m) ? m.asCause(TriageVocabulary.AGENT_FOUND) : m);
+        mentions.replaceAll(m -> m.cause() == null && settledInTheCall(text, m) ? m.asCause(TriageVocabulary.AGENT_FOUND) : m);
         // "Will my site go offline when PHP 8.1 ends?", "Wird der Shop dabei offline sein?": outage words in
         // a question about what will happen, or after "falls"/"in case", report nothing that happened. ("When
         // will it be back?" is a reference to the incident, not outage wording, and stays.)
@@ -338,6 +347,15 @@ final class TicketReader {
         return m.surface().equals("geprüft") && CHECKED.matcher(text).region(end, text.length()).lookingAt()
                 && !AUXILIARY_IN_FRONT.matcher(text.substring(Math.max(0, m.start() - 8), m.start())).find()
                 && !POINTED_TO_INCIDENT.matcher(text).region(end, text.length()).find();
+    }
+
+    private static boolean settledInTheCall(String text, Mention m) {
+        Matcher settled = SETTLED_IN_THE_CALL.matcher(text);
+        if (!settled.find()) {
+            return false;
+        }
+        int word = settled.start(1) >= 0 ? settled.start(1) : settled.start(2);
+        return m.start() == word && !NAMES_AN_INCIDENT.matcher(text).find();
     }
 
     /** The sentence around offset is a question about the future, or the words follow a condition in it. */

@@ -212,6 +212,21 @@ class IncidentMatcherTest {
     }
 
     @Test
+    void aNoteThatEndsWithTheMatterSettledInTheCallIsAnAgentsFindingUnlessItNamesTheIncident() {
+        IncidentProfile attachments = new IncidentProfile(70, "Webmail: Anhänge lassen sich nicht öffnen",
+                "Anhänge in E-Mails werden im Webmail nicht angezeigt.", START);
+        String report = "Kd. bekommt Mails mit Anhang, Anhang lässt sich nicht öffnen, geht nicht.";
+
+        TriageDecision settled = decide(report + " Erklärt: Absender soll auf PDF umstellen. Kd. zufrieden.", attachments);
+        TriageDecision done = decide(report + " Mit Kd. die Einstellungen durchgegangen. Erledigt.", attachments);
+        TriageDecision incident = decide(report + " Auf Störung hingewiesen, Kd. zufrieden.", attachments);
+
+        assertLeftToAnAgent(settled, "what an agent's check found");
+        assertLeftToAnAgent(done, "what an agent's check found");
+        assertEquals(Decision.AUTO_LINKED, incident.decision(), incident.reasons()::toString);
+    }
+
+    @Test
     void causesOfTheCustomersOwnKeepTheAnswerEvenWhenTheIncidentSoundsAlike() {
         IncidentProfile portalMail = new IncidentProfile(68, "Kundenportal: Systemmails (Passwort-Reset, 2FA-Codes) werden"
                 + " nicht versendet", "Das Kundenportal versendet keine 2FA-Codes per E-Mail.", START);
@@ -290,6 +305,18 @@ class IncidentMatcherTest {
 
         assertLeftToAnAgent(dedicated, "reports 'dedicated server', which incident 41 says is not affected");
         assertEquals(Decision.AUTO_LINKED, virtual.decision(), virtual.reasons()::toString);
+    }
+
+    @Test
+    void aSegmentOfAPathIsNoServiceThatOpsSaidIsNotAffected() {
+        IncidentProfile api = new IncidentProfile(42, "DNS-API: automatisierte Aktualisierungen schlagen fehl",
+                "Aufrufe der DNS-API laufen in Timeouts oder liefern HTTP 500. Nicht betroffen: die Namensauflösung"
+                        + " bestehender Zonen.", START);
+
+        TriageDecision endpoint = decide("Unser Provisionierungs-Skript bricht ab: POST auf /v2/dns/zones/kunde.example/records"
+                + " liefert HTTP 500, DNS-API down?", api);
+
+        assertTrue(endpoint.reasons().stream().noneMatch(r -> r.contains("says is not affected")), endpoint.reasons()::toString);
     }
 
     static final IncidentProfile BACKUP_MAINTENANCE = new IncidentProfile(9,

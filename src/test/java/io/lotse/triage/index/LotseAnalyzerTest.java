@@ -88,6 +88,15 @@ class LotseAnalyzerTest {
     }
 
     @Test
+    void tunnelsAndDynamicDnsNameTheirLayerNotAWebsite() {
+        List<String> tunnel = tokens("Site-to-Site-Tunnel zum Managed Server down");
+        assertTrue(tunnel.contains("xnet"), tunnel::toString);
+        assertFalse(tunnel.contains("xweb"), tunnel::toString);
+        assertTrue(tokens("FritzBox meldet DynDNS-Fehler").contains("xdns"));
+        assertTrue(tokens("certbot: DNS problem: NXDOMAIN looking up TXT for _acme-challenge").contains("xssl"));
+    }
+
+    @Test
     void anAbsenceOfStaffIsNoOutage() {
         assertFalse(tokens("längerer krankheitsbedingter Personalausfall").contains("xoutage"));
         assertTrue(tokens("Vertretung wegen Ausfall Buchhaltung").contains("xabsence"));
