@@ -167,9 +167,9 @@ class TriageEvaluationTest {
         static final double RECALL = 0.95;
         static final double AUTO_RECALL = 0.78;
         /**
-         * The held-out floors guard against regressions on scenarios that were unseen when added (all 62 are
-         * studied now): today 0.972 precision, 0.951 recall with suggestions (h18's registry and hotline
-         * incidents and h62's vacation replies pull it down), 0.669 auto recall (rounds 21, 22 and 30, 0.31, 0.22
+         * The held-out floors guard against regressions on scenarios that were unseen when added (all 64 are
+         * studied now): today 0.972 precision, 0.952 recall with suggestions (h18's registry and hotline
+         * incidents and h62's vacation replies pull it down), 0.672 auto recall (rounds 21, 22 and 30, 0.31, 0.22
          * and 0.31 at first sight, held it down). Runs differ by a decision or two (word rarity comes
          * from an index committed in the background), hence the distance. A new round of unseen scenarios
          * may pull precision below the floor: record its figures, then study it.
