@@ -56,17 +56,22 @@ public final class ProblemStart {
             Map.entry("sonntag", DayOfWeek.SUNDAY), Map.entry("monday", DayOfWeek.MONDAY),
             Map.entry("tuesday", DayOfWeek.TUESDAY), Map.entry("wednesday", DayOfWeek.WEDNESDAY),
             Map.entry("thursday", DayOfWeek.THURSDAY), Map.entry("friday", DayOfWeek.FRIDAY),
-            Map.entry("saturday", DayOfWeek.SATURDAY), Map.entry("sunday", DayOfWeek.SUNDAY));
+            Map.entry("saturday", DayOfWeek.SATURDAY), Map.entry("sunday", DayOfWeek.SUNDAY),
+            Map.entry("mo", DayOfWeek.MONDAY), Map.entry("di", DayOfWeek.TUESDAY), Map.entry("mi", DayOfWeek.WEDNESDAY),
+            Map.entry("do", DayOfWeek.THURSDAY), Map.entry("fr", DayOfWeek.FRIDAY), Map.entry("sa", DayOfWeek.SATURDAY),
+            Map.entry("so", DayOfWeek.SUNDAY));
 
     /** "seit gestern", and with the subject in between: "seit ich letzte Woche ... eingebunden habe". */
     private static final Pattern SINCE = Pattern.compile("(?iu)\\b(?:seit|since)\\s+(?:(?:ich|wir|er|sie|man)\\s+)?"
-            + "(?:dem\\s+|letztem\\s+|last\\s+|the\\s+)?"
+            + "(?:(?:ca\\.|circa|etwa|ungefähr|about|around)\\s*)?(?:dem\\s+|letztem\\s+|last\\s+|the\\s+)?"
             + "(gestern|yesterday|vorgestern|tagen|wochen|monaten|einer woche|ein paar tagen|mehreren tagen|letzter woche"
             + "|wochenende|weekend"
             + "|einigen tagen|einigen wochen|ein paar wochen|mehreren wochen|einigen monaten"
             + "|letzte woche|heute nacht|letzter nacht|heute früh|heute morgen|this morning|night"
             + "|last week|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|monday|tuesday|wednesday|thursday"
-            + "|friday|saturday|sunday|ewigkeiten|langem)\\b"
+            + "|friday|saturday|sunday|ewigkeiten|langem"
+            // Agents' shorthand for the days: "seit letztem Do.", "voll seit Sa."
+            + "|mo(?=\\.)|di(?=\\.)|mi(?=\\.)|do(?=\\.)|fr(?=\\.)|sa(?=\\.)|so(?=\\.))\\b"
             // "for" only with a duration: "for monday" is a plan, not a beginning.
             + "|\\b(?:for|schon)\\s+(days|weeks|months|a week|a few days|a few weeks|several days|several weeks|some weeks"
             + "|ages|a long time|ewig|ewigkeiten)\\b");

@@ -124,7 +124,9 @@ final class TicketReader {
      */
     private static final Pattern SETTLED_IN_THE_CALL = Pattern.compile(
             "(?iu)(?:\\bkd\\.?(?:in)?\\s+(?:ist\\s+)?(zufrieden)|\\b(erledigt))[.!]?\\s*$");
-    private static final Pattern NAMES_AN_INCIDENT = Pattern.compile("(?iu)störung|status|incident|ausfall");
+    /** "Auf Störung hingewiesen", "Statusseite genannt"; not "Status aktiv" of an order or a mailbox. */
+    private static final Pattern NAMES_AN_INCIDENT = Pattern.compile("(?iu)störung|statusseite|statusmeldung|status page"
+            + "|incident|ausfall");
     /** "auf Statusseite verwiesen" is no "an"; "an Buchhaltung verwiesen", "an 2nd Level verwiesen" stay in the house. */
     private static final Pattern OUR_OWN_DESK = Pattern.compile("(?iu)statusseite|status|störung|level|kolleg|buchhaltung"
             + "|vertrieb|technik|abteilung|tl\\b|teamleit");

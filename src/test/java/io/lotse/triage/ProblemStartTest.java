@@ -33,6 +33,17 @@ class ProblemStartTest {
     }
 
     @Test
+    void agentsShorthandForDaysAndAnApproximateDayReachBackToo() {
+        // SENT is a Wednesday: last Thursday is the 5th, the Saturday before it the 7th.
+        assertEquals(Instant.parse("2026-03-06T00:00:00Z"), start.in("500er auf Startseite seit letztem Do. lt. Kd.", SENT)
+                .orElseThrow().notAfter());
+        assertEquals(Instant.parse("2026-03-08T00:00:00Z"), start.in("Postfach voll seit Sa. Kd. fragt", SENT).orElseThrow().notAfter());
+        assertEquals(Instant.parse("2026-03-06T00:00:00Z"), start.in("seit etwa Donnerstag doppelt", SENT)
+                .orElseThrow().notAfter());
+        assertEquals(Optional.empty(), start.in("Seite down, so. jetzt mal schauen", SENT));
+    }
+
+    @Test
     void theNightAndTheMorningOfTodayAreTimesOfToday() {
         assertEquals(Instant.parse("2026-03-11T06:00:00Z"), start.in("RAID meldet seit heute Nacht Fehler", SENT).orElseThrow().notAfter());
         assertEquals(Instant.parse("2026-03-11T10:00:00Z"), start.in("seit heute früh kritischer Fehler", SENT).orElseThrow().notAfter());
