@@ -352,6 +352,9 @@ final class TicketReader {
     }
 
     private static boolean settledInTheCall(String text, Mention m) {
+        if (!m.surface().equals("erledigt") && !m.surface().equals("zufrieden")) {
+            return false;
+        }
         Matcher settled = SETTLED_IN_THE_CALL.matcher(text);
         if (!settled.find()) {
             return false;
