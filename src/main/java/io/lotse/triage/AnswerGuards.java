@@ -70,7 +70,7 @@ final class AnswerGuards {
         held |= repliesAboutAnEndedIncident(ticket, activeIncidents, reasons);
         // What the words alone must show; the customer's open case shows it already.
         if (!continuesCase) {
-            held |= wordsFallShort(terms, best, reasons);
+            held |= wordsFallShort(best, reasons);
             held |= otherIncidentAsLikely(best, runnerUp, reasons);
         } else {
             held |= newMatterBesideTheCase(ticket.subject(), best, runnerUp, reasons);
@@ -143,7 +143,7 @@ final class AnswerGuards {
         return began.isPresent();
     }
 
-    private static boolean wordsFallShort(TicketTerms terms, Candidate best, List<String> reasons) {
+    private static boolean wordsFallShort(Candidate best, List<String> reasons) {
         boolean fallShort = false;
         if (best.matched().isEmpty()) {
             fallShort = true;
@@ -153,7 +153,7 @@ final class AnswerGuards {
             reasons.add("matches only words of tickets linked before, not the incident's own text:"
                     + " an automatic link needs the incident's title, description or updates to match");
         }
-        if (!terms.hasOutage() && !terms.hasDegraded()) {
+        if (!best.reportsTrouble()) {
             fallShort = true;
             reasons.add("the customer reports no problem (no outage, error or degradation wording):"
                     + " an automatic link needs one");

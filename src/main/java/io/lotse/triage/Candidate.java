@@ -8,8 +8,10 @@ import java.util.Set;
  * One active incident as the explanation for a ticket: its score and what the reasons say about it.
  *
  * @param subjectElsewhere the subject names services, none of them one the incident names
+ * @param reportsTrouble   the ticket reports trouble of the kind the incident is about (outage, error or
+ *                         degradation wording, or money taken twice while the incident is about that)
  */
-record Candidate(IncidentProfile incident, double score, List<Mention> matched, boolean ownMatch,
+record Candidate(IncidentProfile incident, double score, boolean reportsTrouble, List<Mention> matched, boolean ownMatch,
         boolean foreignIntent, Optional<Long> resemblesUnlinked, Set<String> explained, Set<String> causesNamed,
         boolean subjectElsewhere, String matchLine, String scoreLine, Optional<String> otherServiceLine,
         Optional<String> otherMachineLine) {}

@@ -38,7 +38,8 @@ import org.apache.lucene.analysis.Analyzer;
  * <p>The score in [0,1] is a sum of three explainable parts, then penalised:
  * <pre>
  *   0.30  outage wording   the ticket says something is broken ("nicht erreichbar", "down", 503); degradation
- *                          ("langsam", "zeitweise") counts 0.7 of it, fully for an incident about such trouble
+ *                          ("langsam", "zeitweise") counts 0.7 of it, fully for an incident about such trouble;
+ *                          money taken twice counts fully for an incident about that
  * + 0.30  service/topic    a service or topic concept of the ticket (xweb, xmail, xdc ...) is named in
  *                          the incident's title (full weight) or only in its text (x0.6; a service
  *                          counts x0.8 there when the title names only a layer below the services,
@@ -46,8 +47,8 @@ import org.apache.lucene.analysis.Analyzer;
  *                          the customer names outside the clauses with outage wording counts x0.5
  *                          ("Webseite nicht erreichbar, Mails gehen aber" is about the website); services of
  *                          a clause that says they work ("Website + Mail laufen.") count for nothing;
- *                          an intent the title or a component names ("authcode kommt nicht" while AuthInfo
- *                          codes are not sent) counts like a service of the title
+ *                          an intent or request the title or a component names ("authcode kommt nicht" while AuthInfo
+ *                          codes are not sent, a payment in a billing incident) counts like a service of the title
  * + 0.40  detail           0.7 x other shared words (idf-weighted, title 3x, saturating; words of linked
  *                          tickets count less, words of unlinked ones push away) + 0.3 x coverage: the
  *                          share of the customer's words the incident explains
@@ -421,11 +422,13 @@ public final class IncidentMatcher {
         for (String term : TicketTerms.union(title, text)) {
             if (kindOf(term) == Kind.SERVICE) {
                 incidentServices.add(term);
-            } else if (kindOf(term) == Kind.INTENT && (title.contains(term) || profile.components().contains(term))) {
+            } else if ((kindOf(term) == Kind.INTENT || kindOf(term) == Kind.REQUEST)
+                    && (title.contains(term) || profile.components().contains(term))) {
                 // Only what the title or a component ops list as affected is about: "Wartungsarbeiten am
                 // Backup-System" makes "wegen der Wartung?" its question, a component "Kundenpanel 2FA-Login"
                 // a rejected 2FA code; a description that says "nach Eingabe der Zugangsdaten" does not make a
-                // forgotten password one.
+                // forgotten password one. A billing incident ("Doppelter Einzug von SEPA-Lastschriften") makes
+                // the payment its customers ask about its subject, as a service in the title is.
                 incidentIntents.add(term);
             }
         }
@@ -496,7 +499,7 @@ public final class IncidentMatcher {
                     strength = 1.0;
                 }
             }
-            for (String intent : mention.intents()) {
+            for (String intent : intentsAndRequests(mention)) {
                 if (incidentIntents.contains(intent)) {
                     // "wegen der Wartung?" while ops declared a maintenance, "authcode kommt nicht" while
                     // transfers hang: what the incident is about names its subject, as a service in the title does.
@@ -534,7 +537,9 @@ public final class IncidentMatcher {
         // "Langsam", "zeitweise" are a weaker problem report than "nicht erreichbar", except for an incident
         // whose own words are about such trouble ("sporadische Verbindungsprobleme", "langsame Seiten").
         boolean degradationIncident = title.contains(TicketReader.DEGRADED) || text.contains(TicketReader.DEGRADED);
-        double outage = ticket.hasOutage() ? 1.0
+        // "Doppelt abgebucht" asks about a payment; while ops say money was taken twice, it is what went wrong.
+        boolean chargedTwice = ticket.asks(TriageVocabulary.CHARGED) && incidentIntents.contains(TriageVocabulary.CHARGED);
+        double outage = ticket.hasOutage() || chargedTwice ? 1.0
                 : ticket.hasDegraded() ? (degradationIncident ? 1.0 : DEGRADED_OUTAGE) : 0.0;
         double termPart = 1.0 - Math.exp(-evidence / TERM_SATURATION);
         double coverage = total > 0 ? covered / total : 0.0;
@@ -593,10 +598,19 @@ public final class IncidentMatcher {
                     + ", which incident " + incident.incidentId() + " says is not affected";
             otherServiceLine = Optional.of(otherServiceLine.map(l -> l + "; ").orElse("") + line);
         }
-        return new Candidate(incident, score, matched, ownMatch, foreignIntent, resembles, explained, causesNamed,
+        return new Candidate(incident, score, outage > 0, matched, ownMatch, foreignIntent, resembles, explained, causesNamed,
                 subjectElsewhere, matchLine(incident, ticket, matched), scoreLine, otherServiceLine,
                 otherMachine.map(m -> "names " + m[0] + " while incident " + incident.incidentId() + " names " + m[1]
                         + ": an agent decides"));
+    }
+
+    private static Set<String> intentsAndRequests(Mention mention) {
+        if (mention.requests().isEmpty()) {
+            return mention.intents();
+        }
+        Set<String> both = new HashSet<>(mention.intents());
+        both.addAll(mention.requests());
+        return both;
     }
 
     /**

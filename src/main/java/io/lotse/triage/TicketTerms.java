@@ -46,6 +46,9 @@ final class TicketTerms {
     /** A sentence that starts by pointing back at the one before ("Das ist aber schon seit letzter Woche so"). */
     private static final Pattern POINTS_BACK = Pattern.compile("(?iu)\\s*(?:das|dies|es|this|that|it)(?:'s)?\\b");
 
+    /** A since-clause without a main clause of its own: it dates the sentence before. */
+    private static final Pattern SINCE_ALONE = Pattern.compile("(?iu)\\s*(?:seit|since)\\b");
+
     /** A sentence that dates its trouble to the moment the one before names ("Seitdem bootet er nicht mehr"). */
     private static final Pattern SINCE_THEN = Pattern.compile("(?iu)\\s*(?:seitdem|seither|since then|ever since)\\b");
     /** A clock time ("9:18", "14 Uhr") after the moment: the later point "seitdem" refers to instead. */
@@ -177,8 +180,10 @@ final class TicketTerms {
             return true;
         }
         // "... dreht sich immer im Kreis mit der Anmeldung. Das ist aber schon seit letzter Woche so": the
-        // sentence points back at the trouble of the one before.
-        return sentence[0] > 0 && POINTS_BACK.matcher(text.substring(sentence[0], sentence[1])).lookingAt()
+        // sentence points back at the trouble of the one before; so does a since-clause standing alone ("504
+        // gateway timeout. seit wir gestern abend das neue slider plugin drauf haben").
+        String own = text.substring(sentence[0], sentence[1]);
+        return sentence[0] > 0 && (POINTS_BACK.matcher(own).lookingAt() || SINCE_ALONE.matcher(own).lookingAt())
                 && namesTrouble(sentenceSpan(text, sentence[0] - 1));
     }
 
@@ -366,6 +371,11 @@ final class TicketTerms {
 
     boolean hasDegraded() {
         return degraded;
+    }
+
+    /** The customer raises this request (a concept of kind request, "xpayment"). */
+    boolean asks(String request) {
+        return requestSurfaces.containsKey(request);
     }
 
     /**

@@ -1013,7 +1013,7 @@ class IncidentMatcherTest {
         TriageDecision notOwn = decide("Webseite nicht erreichbar, Kd. hat keine Updates gemacht.", WEB);
 
         assertLeftToAnAgent(updates, "reports a change of their own, which may be the cause ('aktualisierungen … gemacht')");
-        assertLeftToAnAgent(debit, "names a suspended, cancelled or blocked package");
+        assertLeftToAnAgent(debit, "names a suspended or blocked package");
         assertEquals(Decision.AUTO_LINKED, notOwn.decision(), notOwn.reasons()::toString);
     }
 
@@ -1128,5 +1128,70 @@ class IncidentMatcherTest {
 
         assertReasonMentions(decision, "says website work ('website')");
     }
-}
 
+    @Test
+    void moneyTakenTwiceIsTheTroubleOfAnIncidentAboutItAndAPaymentQuestionElsewhere() {
+        IncidentProfile doubleDebits = new IncidentProfile(65, "Doppelter Einzug von SEPA-Lastschriften im Abrechnungslauf",
+                "Die monatlichen Lastschriften wurden für einen Teil der Kunden doppelt eingezogen.", START);
+        IncidentProfile certificates = new IncidentProfile(66, "SSL-Zertifikate abgelaufen: Zertifikatswarnungen im Browser",
+                "Auf dem Shared Hosting werden abgelaufene SSL-Zertifikate ausgeliefert.", START);
+        String charged = "hallo ihr habt heute doppelt abgebucht??";
+
+        TriageDecision billing = decide(charged, doubleDebits);
+        TriageDecision web = decide(charged, WEB);
+        TriageDecision invoice = decide("In Ihrer Rechnung ist das SSL-Zertifikat zweimal aufgeführt, also doppelt berechnet.",
+                certificates);
+
+        assertEquals(Decision.AUTO_LINKED, billing.decision(), billing.reasons()::toString);
+        assertReasonMentions(billing, "reports money taken twice ('doppelt abgebucht'): a person answers that");
+        assertLeftToAnAgent(web, "reports money taken twice");
+        assertLeftToAnAgent(invoice, "reports money taken twice");
+    }
+
+    @Test
+    void aPaymentTheTitleNamesIsTheIncidentsSubject() {
+        IncidentProfile payments = new IncidentProfile(67, "Störung Abrechnung: Zahlungen und Rechnungsabruf im Kundenportal",
+                "Rechnungen können im Portal nicht geöffnet werden, Zahlungen per Kreditkarte schlagen fehl.", START);
+
+        TriageDecision blank = decide("when I click on the October invoice, a new tab opens but stays blank", payments);
+
+        assertEquals(Decision.AUTO_LINKED, blank.decision(), blank.reasons()::toString);
+    }
+
+    @Test
+    void aSinceClauseStandingAloneDatesTheSentenceBefore() {
+        TriageDecision alone = decide("unsere seite ist down?? lädt ewig und dann 504 gateway timeout. seit gestern abend schon",
+                WEB);
+        TriageDecision ownPlugin = decide("unsere seite ist down?? lädt ewig und dann 504 gateway timeout, seit wir das neue "
+                + "slider plugin drauf haben", WEB);
+
+        assertLeftToAnAgent(alone, "the customer's trouble began earlier ('seit gestern')");
+        assertLeftToAnAgent(ownPlugin, "change of their own, which may be the cause ('neue … plugin')");
+    }
+
+    @Test
+    void anotherPageThanTheirOwnOrABlackConsoleIsTrouble() {
+        IncidentProfile placeholder = new IncidentProfile(68, "Webhosting-Cluster web-c2: Domains liefern Standard-Platzhalterseite aus",
+                "Für einen Teil der Domains wird die Platzhalterseite statt der Kundenwebsite ausgeliefert.", START);
+        IncidentProfile console = new IncidentProfile(69, "Cloud Server FRA-3: Web-Konsole (noVNC) im Cloud Panel nicht verfügbar",
+                "Die Web-Konsole lässt sich für Cloud Server in FRA-3 nicht öffnen.", START);
+
+        TriageDecision otherPage = decide("standardseite statt unsrer seite, was ist da los bei euch", placeholder);
+        TriageDecision black = decide("moin, vnc konsole im cloud panel bleibt komplett schwarz. server läuft eigentlich.", console);
+
+        assertEquals(Decision.AUTO_LINKED, otherPage.decision(), otherPage.reasons()::toString);
+        assertEquals(Decision.AUTO_LINKED, black.decision(), black.reasons()::toString);
+    }
+
+    @Test
+    void anIncidentThatWarnsOfBlockedAccountsExcusesNoCancelledContract() {
+        IncidentProfile doubleDebits = new IncidentProfile(70, "Doppelter Einzug von SEPA-Lastschriften im Abrechnungslauf",
+                "Die Lastschriften wurden doppelt eingezogen. Eine Rücklastschrift kann zur Sperre des Kundenkontos führen.",
+                START);
+
+        TriageDecision refund = decide("Ich habe meinen Vertrag zum 31.07. gekündigt, das Guthaben soll erstattet werden. Heute "
+                + "wurde trotzdem doppelt abgebucht und auf meinem Konto ist nichts angekommen.", doubleDebits);
+
+        assertLeftToAnAgent(refund, "names a contract or package they cancelled");
+    }
+}

@@ -69,6 +69,8 @@ public final class TriageVocabulary {
     public static final String ELSEWHERE = "xelsewhere";
     /** What an agent's check found ("Geprüft: Postfach voll", "kein Bezug zu unserem Hosting"). */
     public static final String AGENT_FOUND = "xagentfound";
+    /** Money taken twice ("doppelt abgebucht"): a payment question, and the trouble of an incident about it. */
+    public static final String CHARGED = "xcharged";
 
     /**
      * Words that mean a concept although other words stand between them, in one clause: German puts the verb
