@@ -44,7 +44,7 @@ final class AnswerGuards {
      * update is ops' change, "PW im Webmail geändert" the customer's; a lost phone is theirs even while an
      * incident names the second login factor.
      */
-    private static final Set<String> OWN_DOING = Set.of(TriageVocabulary.SELF_CHANGE, "xownfault", "xlostphone");
+    static final Set<String> OWN_DOING = Set.of(TriageVocabulary.SELF_CHANGE, "xownfault", "xlostphone");
 
     private final TriageVocabulary vocabulary;
     private final TriageThresholds thresholds;
@@ -71,7 +71,7 @@ final class AnswerGuards {
         // What the words alone must show; the customer's open case shows it already.
         if (!continuesCase) {
             held |= wordsFallShort(best, reasons);
-            held |= otherIncidentAsLikely(best, runnerUp, reasons);
+            held |= otherIncidentAsLikely(terms, best, runnerUp, reasons);
         } else {
             held |= newMatterBesideTheCase(ticket.subject(), best, runnerUp, reasons);
         }
@@ -161,7 +161,8 @@ final class AnswerGuards {
         return fallShort;
     }
 
-    private boolean otherIncidentAsLikely(Candidate best, Optional<Candidate> runnerUp, List<String> reasons) {
+    private boolean otherIncidentAsLikely(TicketTerms terms, Candidate best, Optional<Candidate> runnerUp,
+            List<String> reasons) {
         if (runnerUp.isEmpty()) {
             return false;
         }
@@ -178,11 +179,16 @@ final class AnswerGuards {
                     + ": incident " + best.incident().incidentId() + " names the one, incident "
                     + other.incident().incidentId() + " the other: an agent picks the incident");
         }
-        if (best.score() - other.score() < thresholds.minMargin()) {
+        // The refusal the customer quotes, named by this incident and not by the other, decides between them.
+        boolean causeDecides = best.namesCauseOf(terms) && !other.namesCauseOf(terms);
+        if (best.score() - other.score() < thresholds.minMargin() && !causeDecides) {
             held = true;
             reasons.add("margin " + fmt(best.score() - other.score()) + " to incident "
                     + other.incident().incidentId() + " is below " + fmt(thresholds.minMargin())
                     + ": an agent picks the incident");
+        } else if (causeDecides && best.score() - other.score() < thresholds.minMargin()) {
+            reasons.add("incident " + best.incident().incidentId() + " names what the customer quotes, incident "
+                    + other.incident().incidentId() + " does not: that decides between them");
         }
         return held;
     }

@@ -14,4 +14,14 @@ import java.util.Set;
 record Candidate(IncidentProfile incident, double score, boolean reportsTrouble, List<Mention> matched, boolean ownMatch,
         boolean foreignIntent, Optional<Long> resemblesUnlinked, Set<String> explained, Set<String> causesNamed,
         boolean subjectElsewhere, String matchLine, String scoreLine, Optional<String> otherServiceLine,
-        Optional<String> otherMachineLine) {}
+        Optional<String> otherMachineLine) {
+
+    /**
+     * The incident names a cause the customer quotes ("403" while ops report visitors blocked with HTTP 403); what
+     * the customers did themselves decides nothing.
+     */
+    boolean namesCauseOf(TicketTerms terms) {
+        return terms.causes().stream().map(Mention::cause)
+                .anyMatch(cause -> causesNamed.contains(cause) && !AnswerGuards.OWN_DOING.contains(cause));
+    }
+}

@@ -269,8 +269,12 @@ public final class IncidentMatcher {
                 .filter(c -> c.score() >= thresholds.suggest())
                 .findFirst();
         // ("Jetzt auch noch das Panel": an incident that explains a service the case's incident does not is a
-        // new matter, not the case going on.)
-        Candidate top = ranked.get(0);
+        // new matter, not the case going on.) Of two incidents that fit the words about as well, the one that
+        // names the refusal the customer quotes ("Access denied", 403 while visitors from Austria are blocked
+        // with a 403 page and PHP versions are reset elsewhere) is what they write about.
+        Candidate top = ranked.stream().filter(c -> c.namesCauseOf(terms) && !ranked.get(0).namesCauseOf(terms)
+                        && ranked.get(0).score() - c.score() < thresholds.minMargin())
+                .findFirst().orElse(ranked.get(0));
         Candidate best = continued
                 .filter(c -> top.score() < thresholds.autoLink() && c.explained().containsAll(top.explained()))
                 .orElse(top);

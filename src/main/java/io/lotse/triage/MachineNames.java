@@ -10,8 +10,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Names of hosts, clusters, nodes and sites as ops and agents write them: "web-c", "kvm-node-17", "db3",
- * "mx2", "FRA-2". Each is a member ("c", "17") of a family ("web", "kvm-node", and for a compound family
+ * Names of hosts, clusters, nodes and sites as ops and agents write them: "web-c", "web-d3", "kvm-node-17", "db3",
+ * "mx2", "FRA-2". Each is a member ("c", "d3", "17") of a family ("web", "kvm-node", and for a compound family
  * also its last part, "node"). An incident on web-c does not explain trouble of a customer whose package
  * is on web-a: "Lt. KIS Paket auf web-a" is a detail no word list can weigh.
  *
@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
 record MachineNames(Map<String, Map<String, String>> members) {
 
     private static final Pattern NAME = Pattern.compile(
-            "(?<![\\p{L}\\p{N}.\\-])(\\p{L}{2,}(?:-\\p{L}{2,})*)(?:-(\\p{L}|\\p{N}{1,3})|(\\p{N}{1,3}))(?![\\p{L}\\p{N}]|-[\\p{L}\\p{N}])");
+            "(?<![\\p{L}\\p{N}.\\-])(\\p{L}{2,}(?:-\\p{L}{2,})*)(?:-(\\p{L}\\p{N}{0,3}|\\p{N}{1,3})|(\\p{N}{1,3}))(?![\\p{L}\\p{N}]|-[\\p{L}\\p{N}])");
     private static final Set<String> VERSIONED = Set.of("ipv", "php", "http", "https", "tls", "tlsv", "ssl", "sslv",
             "utf", "sha", "md", "pop", "imap", "smtp", "win", "windows", "mp", "covid", "kw");
 

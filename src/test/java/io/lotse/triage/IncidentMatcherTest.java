@@ -173,9 +173,14 @@ class IncidentMatcherTest {
                 + " von störung", WEB);
         TriageDecision ours = decide("Unser Shop ist nicht erreichbar, auf der Statusseite von heute steht etwas von"
                 + " Stromausfall", WEB);
+        TriageDecision inFront = decide("checkout hängt bei paypal, shop nicht erreichbar. paypal statusseite sagt teilweiser"
+                + " ausfall", WEB);
+        TriageDecision yours = decide("Unser Shop ist nicht erreichbar, laut statusseite ein Stromausfall?", WEB);
 
         assertLeftToAnAgent(hyphen, "names another provider");
         assertLeftToAnAgent(behind, "names another provider");
+        assertLeftToAnAgent(inFront, "names another provider");
+        assertEquals(Decision.AUTO_LINKED, yours.decision(), yours.reasons()::toString);
         assertEquals(Decision.AUTO_LINKED, ours.decision(), ours.reasons()::toString);
     }
 
@@ -1193,5 +1198,23 @@ class IncidentMatcherTest {
                 + "wurde trotzdem doppelt abgebucht und auf meinem Konto ist nichts angekommen.", doubleDebits);
 
         assertLeftToAnAgent(refund, "names a contract or package they cancelled");
+    }
+
+    @Test
+    void visitorsCitiesNameTheCountryAnIncidentIsAboutAndTheQuotedRefusalDecidesBetweenTwoIncidents() {
+        IncidentProfile phpVersions = new IncidentProfile(71, "Webhosting-Cluster web-d3: PHP-Version vieler Webspaces auf 7.4 zurückgesetzt",
+                "Betroffene Websites liefern Fehlerseiten: HTTP 500, PHP-Parse-Errors.", START);
+        IncidentProfile geoBlock = new IncidentProfile(72, "Web Application Firewall: Zugriffe aus Österreich und der Schweiz "
+                + "fälschlich blockiert (HTTP 403)", "Besucher aus Österreich und der Schweiz sehen eine 403-Sperrseite.", START);
+
+        TriageDecision zurich = decide("Website not accessible from our Zurich office – they get a plain page saying "
+                + "'Access denied – your region', 403", phpVersions, geoBlock);
+        TriageDecision parseError = decide("Unsere Website zeigt auf einmal nur noch: Parse error: syntax error, "
+                + "unexpected 'static'", phpVersions, geoBlock);
+
+        assertEquals(Decision.AUTO_LINKED, zurich.decision(), zurich.reasons()::toString);
+        assertEquals(Optional.of(72L), zurich.incidentId());
+        assertEquals(Decision.AUTO_LINKED, parseError.decision(), parseError.reasons()::toString);
+        assertEquals(Optional.of(71L), parseError.incidentId());
     }
 }

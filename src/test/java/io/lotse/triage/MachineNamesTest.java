@@ -35,5 +35,8 @@ class MachineNamesTest {
         assertTrue(MachineNames.in("umgezogen von web-a auf web-c, seitdem langsam").otherThan(INCIDENT).isEmpty(),
                 "naming the incident's machine too is no other machine");
         assertTrue(MachineNames.in("mx2 nimmt nichts an").otherThan(INCIDENT).isEmpty(), "a family the incident does not name");
+        assertArrayEquals(new String[] {"web-b2", "web-d3"}, MachineNames.in("laut panel läuft das auf server web-b2")
+                .otherThan(MachineNames.in("Webhosting-Cluster web-d3: PHP-Version zurückgesetzt")).orElseThrow(),
+                "a letter and a number are one member");
     }
 }
