@@ -179,16 +179,17 @@ final class AnswerGuards {
                     + ": incident " + best.incident().incidentId() + " names the one, incident "
                     + other.incident().incidentId() + " the other: an agent picks the incident");
         }
-        // The refusal the customer quotes, named by this incident and not by the other, decides between them.
-        boolean causeDecides = best.namesCauseOf(terms) && !other.namesCauseOf(terms);
-        if (best.score() - other.score() < thresholds.minMargin() && !causeDecides) {
-            held = true;
-            reasons.add("margin " + fmt(best.score() - other.score()) + " to incident "
-                    + other.incident().incidentId() + " is below " + fmt(thresholds.minMargin())
-                    + ": an agent picks the incident");
-        } else if (causeDecides && best.score() - other.score() < thresholds.minMargin()) {
-            reasons.add("incident " + best.incident().incidentId() + " names what the customer quotes, incident "
-                    + other.incident().incidentId() + " does not: that decides between them");
+        if (best.score() - other.score() < thresholds.minMargin()) {
+            // The refusal the customer quotes, named by this incident and not by the other, decides between them.
+            if (best.namesCauseOf(terms) && !other.namesCauseOf(terms)) {
+                reasons.add("incident " + best.incident().incidentId() + " names what the customer quotes, incident "
+                        + other.incident().incidentId() + " does not: that decides between them");
+            } else {
+                held = true;
+                reasons.add("margin " + fmt(best.score() - other.score()) + " to incident "
+                        + other.incident().incidentId() + " is below " + fmt(thresholds.minMargin())
+                        + ": an agent picks the incident");
+            }
         }
         return held;
     }

@@ -313,15 +313,9 @@ final class TicketReader {
         return m;
     }
 
-    /**
-     * "Klarna-Statusseite", "seiner eigenen Statusseite", "deren Statusseite", "paypal statusseite": named by its
-     * owner in front.
-     */
+    /** "Klarna-Statusseite", "seiner eigenen Statusseite", "deren Statusseite": named by its owner in front. */
     private static final Pattern OWNER_IN_FRONT = Pattern.compile(
-            "(?iu)(?:\\p{L}{2,}-|\\b(?:seiner|ihrer) eigenen\\s+|\\b(?:deren|dessen)\\s+"
-            // Without the hyphen, only the payment and platform companies whose status pages customers quote: "paypal
-            // statusseite sagt teilweiser ausfall" (any word would take "eure", "laut" or "die" for an owner).
-            + "|\\b(?:paypal|klarna|stripe|mollie|adyen|google|microsoft|azure|aws|amazon|cloudflare|github|shopify|apple)\\s+)$");
+            "(?iu)(?:\\p{L}{2,}-|\\b(?:seiner|ihrer) eigenen\\s+|\\b(?:deren|dessen)\\s+)$");
     /** "Statusseite von PayPal", "status page of Stripe" (not "von der Backupverzögerung", not "von euch"). */
     private static final Pattern OWNER_BEHIND = Pattern.compile("(?iu)^\\s+(?:von|bei|of)\\s+(?!(?:der|die|dem|den|das|des"
             + "|euch|eurer|eurem|ihnen|ihrer|ihrem|uns|unserer|unserem|mir|meiner|the|your|our|you|my"
