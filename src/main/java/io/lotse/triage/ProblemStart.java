@@ -61,11 +61,19 @@ public final class ProblemStart {
             Map.entry("do", DayOfWeek.THURSDAY), Map.entry("fr", DayOfWeek.FRIDAY), Map.entry("sa", DayOfWeek.SATURDAY),
             Map.entry("so", DayOfWeek.SUNDAY));
 
+    /**
+     * The day's part names an earlier end than the day: "gestern Nachmittag ... aktualisiert. Seitdem ..." began by
+     * 18:00, well before an incident of 03:00 that "gestern" alone (until midnight, plus slack) would reach.
+     * "Gestern Abend" is the whole day as far as the slack is concerned.
+     */
+    private static final String PART_OF_YESTERDAY = "gestern\\s+(?:früh|morgen|vormittag|mittag|nachmittag)"
+            + "|yesterday\\s+(?:morning|afternoon)";
+
     /** "seit gestern", and with the subject in between: "seit ich letzte Woche ... eingebunden habe". */
     private static final Pattern SINCE = Pattern.compile("(?iu)\\b(?:seit|since)\\s+(?:(?:ich|wir|er|sie|man)\\s+)?"
             + "(?:(?:ca\\.|circa|etwa|ungefähr|about|around)\\s*)?(?:dem\\s+|letztem\\s+|last\\s+|the\\s+)?"
-            + "(gestern|yesterday|vorgestern|tagen|wochen|monaten|einer woche|ein paar tagen|mehreren tagen|letzter woche"
-            + "|wochenende|weekend"
+            + "(" + PART_OF_YESTERDAY + "|gestern|yesterday|vorgestern|tagen|wochen|monaten|einer woche|ein paar tagen"
+            + "|mehreren tagen|letzter woche|wochenende|weekend"
             + "|einigen tagen|einigen wochen|ein paar wochen|mehreren wochen|einigen monaten"
             + "|letzte woche|heute nacht|letzter nacht|heute früh|heute morgen|this morning|night"
             + "|last week|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|monday|tuesday|wednesday|thursday"
@@ -83,7 +91,7 @@ public final class ProblemStart {
      * reason: "the backup from last night", "das Backup heute Nacht".
      */
     private static final Pattern WHEN = Pattern.compile("(?iu)(?<!\\b(?:seit|since|bis|until|ab|by|für|for|von|vom|from|of)\\s)\\b(?:"
-            + "(gestern|yesterday|vorgestern|letzte woche|letzter woche|last week"
+            + "(" + PART_OF_YESTERDAY + "|gestern|yesterday|vorgestern|letzte woche|letzter woche|last week"
             // "Hatte bei altem Anbieter letztes Jahr 2x Totalausfall": trouble long past, not today's.
             + "|letztes jahr|voriges jahr|vergangenes jahr|last year|letzten monat|vorigen monat|vergangenen monat|last month"
             // "vermisst alte Mails aus 2024": a year (before this one, see notAfter) the trouble belongs to.
@@ -156,12 +164,12 @@ public final class ProblemStart {
         Matcher m = SINCE.matcher(text);
         List<Said> said = new ArrayList<>();
         while (m.find()) {
-            String word = (m.group(1) != null ? m.group(1) : m.group(2)).toLowerCase(Locale.ROOT);
+            String word = (m.group(1) != null ? m.group(1) : m.group(2)).toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
             notAfter(word, sentAt).ifPresent(instant -> said.add(new Said(m.group().strip(), m.start(), instant)));
         }
         Matcher w = WHEN.matcher(text);
         while (w.find()) {
-            String word = (w.group(1) != null ? w.group(1) : w.group(2)).toLowerCase(Locale.ROOT);
+            String word = (w.group(1) != null ? w.group(1) : w.group(2)).toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
             if (!WORKED_THEN.matcher(clauseAfter(text, w.end())).find()) {
                 notAfter(word, sentAt).ifPresent(instant -> said.add(new Said(w.group().strip(), w.start(), instant, true, false)));
             }
@@ -302,6 +310,9 @@ public final class ProblemStart {
         }
         return Optional.ofNullable(switch (word) {
             case "gestern", "yesterday" -> startOfToday.toInstant();
+            case "gestern früh", "gestern morgen", "gestern vormittag", "yesterday morning" -> startOfToday.minusHours(12).toInstant();
+            case "gestern mittag" -> startOfToday.minusHours(10).toInstant();
+            case "gestern nachmittag", "yesterday afternoon" -> startOfToday.minusHours(6).toInstant();
             // The night and the morning of today: "seit heute Nacht" says nothing about an incident of 03:00.
             case "heute nacht", "letzter nacht", "letzte nacht", "last night", "night" -> startOfToday.plusHours(6).toInstant();
             case "heute früh", "heute morgen", "this morning" -> startOfToday.plusHours(10).toInstant();

@@ -933,7 +933,7 @@ class IncidentMatcherTest {
         TriageDecision later = decide("Die Einladung ging gestern raus, bis 9:18 Uhr kamen die ersten Anmeldungen über die "
                 + "Website. Seitdem kommt nur noch ein Zertifikatsfehler.", certificates);
 
-        assertLeftToAnAgent(since, "the customer's trouble began earlier ('gestern')");
+        assertLeftToAnAgent(since, "the customer's trouble began earlier ('gestern Nachmittag')");
         assertTrue(today.reasons().stream().noneMatch(r -> r.contains("began earlier")), today.reasons()::toString);
         assertTrue(later.reasons().stream().noneMatch(r -> r.contains("began earlier")), later.reasons()::toString);
     }

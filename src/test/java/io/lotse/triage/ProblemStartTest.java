@@ -18,6 +18,10 @@ class ProblemStartTest {
     @Test
     void wordsThatReachBackADayOrMoreGiveTheLatestMomentTheyAllow() {
         assertEquals(Instant.parse("2026-03-11T00:00:00Z"), start.in("Seite seit gestern down", SENT).orElseThrow().notAfter());
+        assertEquals(Instant.parse("2026-03-10T18:00:00Z"), start.in("wir haben gestern Nachmittag den Shop aktualisiert. "
+                + "Seitdem Fehler 500", SENT).orElseThrow().notAfter());
+        assertEquals(Instant.parse("2026-03-10T12:00:00Z"), start.in("Seite seit gestern  früh down", SENT).orElseThrow().notAfter());
+        assertEquals(Instant.parse("2026-03-11T00:00:00Z"), start.in("seit gestern Abend down", SENT).orElseThrow().notAfter());
         assertEquals(Instant.parse("2026-03-10T00:00:00Z"), start.in("Shop seit Montag langsam", SENT).orElseThrow().notAfter());
         assertEquals(Instant.parse("2026-03-05T00:00:00Z"), start.in("slow since last week", SENT).orElseThrow().notAfter());
         assertEquals(Instant.parse("2026-03-10T00:00:00Z"), start.in("it has been down for days", SENT).orElseThrow().notAfter());
