@@ -39,13 +39,6 @@ final class AnswerGuards {
      */
     static final Duration CLOCK_TIME_SLACK = Duration.ofHours(1);
 
-    /**
-     * Causes that are the customer's own doing whatever the incident says: "Route umgestellt" in a status
-     * update is ops' change, "PW im Webmail geändert" the customer's; a lost phone is theirs even while an
-     * incident names the second login factor.
-     */
-    static final Set<String> OWN_DOING = Set.of(TriageVocabulary.SELF_CHANGE, "xownfault", "xlostphone");
-
     private final TriageVocabulary vocabulary;
     private final TriageThresholds thresholds;
     private final ProblemStart problemStart;
@@ -120,7 +113,7 @@ final class AnswerGuards {
      */
     private boolean namesOtherCause(TicketTerms terms, Candidate best, List<String> reasons) {
         Optional<Mention> cause = terms.causes().stream()
-                .filter(m -> OWN_DOING.contains(m.cause()) || !best.causesNamed().contains(m.cause())).findFirst();
+                .filter(m -> TriageVocabulary.OWN_DOING.contains(m.cause()) || !best.causesNamed().contains(m.cause())).findFirst();
         cause.ifPresent(m -> reasons.add(ReasonText.label(vocabulary, m.cause())
                 + " ('" + m.surface() + "'): an agent decides"));
         return cause.isPresent();
@@ -181,7 +174,7 @@ final class AnswerGuards {
         }
         if (best.score() - other.score() < thresholds.minMargin()) {
             // The refusal the customer quotes, named by this incident and not by the other, decides between them.
-            if (best.namesCauseOf(terms) && !other.namesCauseOf(terms)) {
+            if (best.namesQuotedCause() && !other.namesQuotedCause()) {
                 reasons.add("incident " + best.incident().incidentId() + " names what the customer quotes, incident "
                         + other.incident().incidentId() + " does not: that decides between them");
             } else {

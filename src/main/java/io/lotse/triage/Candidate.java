@@ -10,18 +10,11 @@ import java.util.Set;
  * @param subjectElsewhere the subject names services, none of them one the incident names
  * @param reportsTrouble   the ticket reports trouble of the kind the incident is about (outage, error or
  *                         degradation wording, or money taken twice while the incident is about that)
+ * @param namesQuotedCause the incident names a cause the customer quotes ("403" while ops report visitors
+ *                         blocked with HTTP 403); what the customer did themselves decides nothing
  */
 record Candidate(IncidentProfile incident, double score, boolean reportsTrouble, List<Mention> matched, boolean ownMatch,
         boolean foreignIntent, Optional<Long> resemblesUnlinked, Set<String> explained, Set<String> causesNamed,
-        boolean subjectElsewhere, String matchLine, String scoreLine, Optional<String> otherServiceLine,
-        Optional<String> otherMachineLine) {
-
-    /**
-     * The incident names a cause the customer quotes ("403" while ops report visitors blocked with HTTP 403); what
-     * the customers did themselves decides nothing.
-     */
-    boolean namesCauseOf(TicketTerms terms) {
-        return terms.causes().stream().map(Mention::cause)
-                .anyMatch(cause -> causesNamed.contains(cause) && !AnswerGuards.OWN_DOING.contains(cause));
-    }
+        boolean namesQuotedCause, boolean subjectElsewhere, String matchLine, String scoreLine,
+        Optional<String> otherServiceLine, Optional<String> otherMachineLine) {
 }

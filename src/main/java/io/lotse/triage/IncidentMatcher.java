@@ -272,7 +272,7 @@ public final class IncidentMatcher {
         // new matter, not the case going on.) Of two incidents that fit the words about as well, the one that
         // names the refusal the customer quotes ("Access denied", 403 while visitors from Austria are blocked
         // with a 403 page and PHP versions are reset elsewhere) is what they write about.
-        Candidate top = ranked.stream().filter(c -> c.namesCauseOf(terms) && !ranked.get(0).namesCauseOf(terms)
+        Candidate top = ranked.stream().filter(c -> c.namesQuotedCause() && !ranked.get(0).namesQuotedCause()
                         && ranked.get(0).score() - c.score() < thresholds.minMargin())
                 .findFirst().orElse(ranked.get(0));
         Candidate best = continued
@@ -602,8 +602,10 @@ public final class IncidentMatcher {
                     + ", which incident " + incident.incidentId() + " says is not affected";
             otherServiceLine = Optional.of(otherServiceLine.map(l -> l + "; ").orElse("") + line);
         }
+        boolean namesQuotedCause = ticket.causes().stream().map(Mention::cause)
+                .anyMatch(cause -> causesNamed.contains(cause) && !TriageVocabulary.OWN_DOING.contains(cause));
         return new Candidate(incident, score, outage > 0, matched, ownMatch, foreignIntent, resembles, explained, causesNamed,
-                subjectElsewhere, matchLine(incident, ticket, matched), scoreLine, otherServiceLine,
+                namesQuotedCause, subjectElsewhere, matchLine(incident, ticket, matched), scoreLine, otherServiceLine,
                 otherMachine.map(m -> "names " + m[0] + " while incident " + incident.incidentId() + " names " + m[1]
                         + ": an agent decides"));
     }

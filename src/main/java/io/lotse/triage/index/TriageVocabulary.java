@@ -65,6 +65,12 @@ public final class TriageVocabulary {
     public static final String NO_CHANGE = "xnochange";
     /** The customer's own change ("Plugin aktualisiert", "Firewall-Regeln überarbeitet"). */
     public static final String SELF_CHANGE = "xselfchange";
+    /**
+     * Causes that are the customer's own doing whatever the incident says: "Route umgestellt" in a status
+     * update is ops' change, "PW im Webmail geändert" the customer's; a lost phone is theirs even while an
+     * incident names the second login factor.
+     */
+    public static final Set<String> OWN_DOING = Set.of(SELF_CHANGE, "xownfault", "xlostphone");
     /** Trouble at another provider ("our current host is down", Klarna's own status page). */
     public static final String ELSEWHERE = "xelsewhere";
     /** What an agent's check found ("Geprüft: Postfach voll", "kein Bezug zu unserem Hosting"). */
