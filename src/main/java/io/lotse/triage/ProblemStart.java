@@ -69,6 +69,11 @@ public final class ProblemStart {
     private static final String PART_OF_YESTERDAY = "gestern\\s+(?:früh|morgen|vormittag|mittag|nachmittag)"
             + "|yesterday\\s+(?:morning|afternoon)";
 
+    private static final String DAY_PARTS = "früh|morgen|vormittag|mittag|nachmittag|abend|nacht";
+    private static final String PART_OF_A_DAY = "(?:" + DAY_PARTS + ")?";
+    /** "seit Dienstag letzter Woche": the day of the week before this one. */
+    private static final String LAST_WEEK = "(?:\\s+(?:letzter|vergangener|der letzten|der vergangenen) woche)?";
+
     /** "seit gestern", and with the subject in between: "seit ich letzte Woche ... eingebunden habe". */
     private static final Pattern SINCE = Pattern.compile("(?iu)\\b(?:seit|since)\\s+(?:(?:ich|wir|er|sie|man)\\s+)?"
             + "(?:(?:ca\\.|circa|etwa|ungefähr|about|around)\\s*)?(?:dem\\s+|letztem\\s+|last\\s+|the\\s+)?"
@@ -76,7 +81,9 @@ public final class ProblemStart {
             + "|mehreren tagen|letzter woche|wochenende|weekend"
             + "|einigen tagen|einigen wochen|ein paar wochen|mehreren wochen|einigen monaten"
             + "|letzte woche|heute nacht|letzter nacht|heute früh|heute morgen|this morning|night"
-            + "|last week|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|monday|tuesday|wednesday|thursday"
+            // "seit Sonntagabend": the day with its part, dated as the whole day.
+            + "|last week|(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)" + PART_OF_A_DAY + LAST_WEEK
+            + "|monday|tuesday|wednesday|thursday"
             + "|friday|saturday|sunday|ewigkeiten|langem"
             // Agents' shorthand for the days: "seit letztem Do.", "voll seit Sa."
             + "|mo(?=\\.)|di(?=\\.)|mi(?=\\.)|do(?=\\.)|fr(?=\\.)|sa(?=\\.)|so(?=\\.))\\b"
@@ -96,7 +103,8 @@ public final class ProblemStart {
             + "|letztes jahr|voriges jahr|vergangenes jahr|last year|letzten monat|vorigen monat|vergangenen monat|last month"
             // "vermisst alte Mails aus 2024": a year (before this one, see notAfter) the trouble belongs to.
             + "|aus (?:dem jahr )?20\\d\\d)"
-            + "|(?:am|on|last|letzten|letztem|vergangenen|vergangenem)\\s+(montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|monday|tuesday|wednesday"
+            + "|(?:am|on|last|letzten|letztem|vergangenen|vergangenem)\\s+((?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)"
+            + PART_OF_A_DAY + "|monday|tuesday|wednesday"
             + "|thursday|friday|saturday|sunday))\\b");
 
     /**
@@ -330,7 +338,13 @@ public final class ProblemStart {
             case "wochenende", "weekend" -> sent.getDayOfWeek().getValue() >= DayOfWeek.SATURDAY.getValue() ? null
                     : sent.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).truncatedTo(ChronoUnit.DAYS).toInstant();
             default -> {
-                DayOfWeek day = WEEKDAYS.get(word);
+                String[] dayAndWeek = word.split(" ", 2);
+                DayOfWeek day = WEEKDAYS.get(dayAndWeek[0].replaceFirst("(?:" + DAY_PARTS + ")$", ""));
+                if (day != null && dayAndWeek.length > 1) {
+                    ZonedDateTime thatDay = sent.truncatedTo(ChronoUnit.DAYS).with(TemporalAdjusters.previous(day));
+                    ZonedDateTime thisMonday = sent.truncatedTo(ChronoUnit.DAYS).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+                    yield (thatDay.isBefore(thisMonday) ? thatDay : thatDay.minusWeeks(1)).plusDays(1).toInstant();
+                }
                 // "seit Montag" on a Monday means this morning: no claim about earlier days.
                 yield day == null || day == sent.getDayOfWeek() ? null
                         : sent.with(TemporalAdjusters.previous(day)).truncatedTo(ChronoUnit.DAYS).plusDays(1).toInstant();

@@ -75,14 +75,19 @@ final class TicketReader {
     private static final Pattern NUMBER_LIKE = Pattern.compile("[\\p{N}.,:/+\\-]+");
 
     /**
-     * "geändert haben wir nichts", "An der Server-Config hat niemand was geändert", "die Rechnungsadresse hat
-     * sich geändert", "die Seite hat vor Jahren mein Neffe eingerichtet", "mein Neffe hat das mal eingerichtet",
-     * "ist bei Ihnen als Weiterleitung eingerichtet": a change nobody made, one made long ago, or a state.
+     * "geändert haben wir nichts", "wir haben nichts daran geändert", "An der Server-Config hat niemand was
+     * geändert", "die Rechnungsadresse hat sich geändert", "die Seite hat vor Jahren mein Neffe eingerichtet", "mein
+     * Neffe hat das mal eingerichtet", "ist bei Ihnen als Weiterleitung eingerichtet", "Passwort erst im Sommer
+     * geändert": a change nobody made, one made long ago, or a state.
      */
     private static final Pattern NOBODYS_CHANGE = Pattern.compile("(?iu)\\b(?:niemand|keiner|nobody|no one"
-            + "|(?:haben|habe|hab|hat) (?:wir|ich|er|sie) (?:nichts|nix)|(?:hat|haben) sich"
+            + "|(?:haben|habe|hab|hat) (?:wir|ich|er|sie) (?:nichts|nix)|(?:wir|ich) (?:haben|habe|hab) (?:nichts|nix)"
+            + "|(?:hat|haben) sich"
             + "|(?:ist|sind) (?:bei (?:euch|ihnen|uns) )?als|(?:hat|haben) (?:das |die |es )?mal"
-            + "|seit jahren|vor jahren|years ago)\\b");
+            + "|seit jahren|vor (?:jahren|monaten)|years ago|months ago"
+            + "|im (?:frühjahr|frühling|sommer|herbst|winter)"
+            // "the credentials in wp-config.php are unchanged", "nix neu installiert"
+            + "|unchanged|unverändert|(?:nichts|nix) neu(?:es)?)\\b");
 
     private static final Pattern PASSIVE_AUXILIARY = Pattern.compile("(?iu)\\s+(?:werden|worden|wird|wurde|wurden)\\b");
 
@@ -92,7 +97,9 @@ final class TicketReader {
      */
     private static final Pattern FUTURE = Pattern.compile(
             "(?iu)\\b(?:will|would|going to|gonna|würde|würden|wäre|wären)\\b(?!\\s+not\\b)"
-            + "|\\b(?:heißt|bedeutet) das\\b|\\bdoes (?:that|this) mean\\b"
+            // "heißt das, dass die Seite offline geht?" asks what will happen; "was heißt das??" after a pasted error
+            // asks what the error means (5 of 7 such messages report an incident's trouble).
+            + "|(?<!\\bwas )\\b(?:heißt|bedeutet) das\\b|(?<!\\bwhat )\\bdoes (?:that|this) mean\\b"
             + "|\\b(?:wird|werden)\\b.*\\bsein\\b");
 
     /**

@@ -183,8 +183,19 @@ final class TicketTerms {
         // sentence points back at the trouble of the one before; so does a since-clause standing alone ("504
         // gateway timeout. seit wir gestern abend das neue slider plugin drauf haben").
         String own = text.substring(sentence[0], sentence[1]);
-        return sentence[0] > 0 && (POINTS_BACK.matcher(own).lookingAt() || SINCE_ALONE.matcher(own).lookingAt())
-                && namesTrouble(sentenceSpan(text, sentence[0] - 1));
+        if (sentence[0] > 0 && (POINTS_BACK.matcher(own).lookingAt() || SINCE_ALONE.matcher(own).lookingAt())
+                && namesTrouble(sentenceSpan(text, sentence[0] - 1))) {
+            return true;
+        }
+        // "bekommen wir seit Sonntagabend wieder massenhaft\n\nSQLSTATE[HY000] [1203] ...": a sentence broken off at
+        // the line end, without its stop, goes on with the error pasted below it.
+        int next = sentence[1];
+        while (next < text.length() && Character.isWhitespace(text.charAt(next))) {
+            next++;
+        }
+        return sentence[1] > sentence[0] && sentence[1] < text.length() && (text.charAt(sentence[1]) == '\n'
+                || text.charAt(sentence[1]) == '\r') && Character.isLetter(text.charAt(sentence[1] - 1))
+                && next < text.length() && namesTrouble(sentenceSpan(text, next));
     }
 
     private boolean namesTrouble(int[] sentence) {

@@ -1217,4 +1217,50 @@ class IncidentMatcherTest {
         assertEquals(Decision.AUTO_LINKED, parseError.decision(), parseError.reasons()::toString);
         assertEquals(Optional.of(71L), parseError.incidentId());
     }
+
+    static final IncidentProfile CONNECTION_LIMIT = new IncidentProfile(73, "Datenbankcluster db-s4: sporadische "
+            + "Verbindungsfehler (max_user_connections)", "Websites zeigen zeitweise 'Error establishing a database "
+            + "connection' oder SQLSTATE 1203 'Too many connections'.", START);
+
+    @Test
+    void aSentenceBrokenOffAtTheLineEndGoesOnWithThePastedError() {
+        // START is a Monday afternoon: Saturday evening is well before it.
+        TriageDecision sinceSaturday = decide("wie schon letzte Woche bekommen wir seit Samstagabend wieder massenhaft\n\n"
+                + "SQLSTATE[HY000] [1203] User k77120 already has more than 'max_user_connections' active connections",
+                CONNECTION_LIMIT);
+        TriageDecision today = decide("db fehler auf unserer seite??", CONNECTION_LIMIT);
+
+        assertLeftToAnAgent(sinceSaturday, "began earlier ('seit Samstagabend')");
+        assertEquals(Decision.AUTO_LINKED, today.decision(), today.reasons()::toString);
+    }
+
+    @Test
+    void rentedGameServersAreServersAndTheirModsArePluginsOfTheirOwn() {
+        IncidentProfile udp = new IncidentProfile(74, "Frankfurt: UDP-Verbindungen zu Gameservern, TeamSpeak und "
+                + "Root-/vServern gestört", "Spieler erhalten Timeouts, obwohl die Server im Panel als online angezeigt werden.",
+                START);
+
+        TriageDecision outage = decide("GAMESERVERAUSFALL!! seit einer halben Stunde kommt keiner mehr drauf, überall "
+                + "'Connection timed out'", udp);
+        TriageDecision mods = decide("Mein Valheim Server startet nicht mehr, keiner kommt drauf: 'Connection timed out'. Hab "
+                + "vorher die Mods aktualisiert.", udp);
+
+        assertReasonMentions(outage, "server");
+        assertEquals(Decision.AUTO_LINKED, outage.decision(), outage.reasons()::toString);
+        assertLeftToAnAgent(mods, "change of their own");
+    }
+
+    @Test
+    void aPasswordResetTheIncidentForcesIsItsSubjectAPasswordTypedWrongIsTheCustomers() {
+        IncidentProfile forcedReset = new IncidentProfile(75, "Kundenportal: erzwungene Passwort-Zurücksetzung, "
+                + "Reset-Mails verzögert", "Beim Login erscheint der Hinweis, dass das Passwort abgelaufen ist.", START);
+
+        TriageDecision expired = decide("Kundenportal sagt mein Passwort ist abgelaufen und ich muss es neu setzen, die Mail "
+                + "dazu kommt nicht", forcedReset);
+        TriageDecision typedWrong = decide("Ich komme nicht ins Kundenportal, hab das Passwort wohl ein paar mal falsch "
+                + "eingegeben, jetzt ist es gesperrt", forcedReset);
+
+        assertEquals(Decision.AUTO_LINKED, expired.decision(), expired.reasons()::toString);
+        assertLeftToAnAgent(typedWrong, "their own");
+    }
 }

@@ -48,6 +48,18 @@ class ProblemStartTest {
     }
 
     @Test
+    void aDayWithItsPartIsThatDay() {
+        // SENT is a Wednesday: Sunday evening ends with the Sunday.
+        assertEquals(Instant.parse("2026-03-09T00:00:00Z"),
+                start.in("bekommen wir seit Sonntagabend wieder massenhaft 1203", SENT).orElseThrow().notAfter());
+        assertEquals(Instant.parse("2026-03-10T00:00:00Z"),
+                start.in("am Montagmorgen war der Shop 2h down", SENT).orElseThrow().notAfter());
+        // ... and Tuesday of last week is not yesterday.
+        assertEquals(Instant.parse("2026-03-04T00:00:00Z"),
+                start.in("Der Fehler ist immer noch da, genau wie seit Dienstag letzter Woche", SENT).orElseThrow().notAfter());
+    }
+
+    @Test
     void theNightAndTheMorningOfTodayAreTimesOfToday() {
         assertEquals(Instant.parse("2026-03-11T06:00:00Z"), start.in("RAID meldet seit heute Nacht Fehler", SENT).orElseThrow().notAfter());
         assertEquals(Instant.parse("2026-03-11T10:00:00Z"), start.in("seit heute früh kritischer Fehler", SENT).orElseThrow().notAfter());
