@@ -36,8 +36,8 @@ record MachineNames(Map<String, Map<String, String>> members) {
                 continue;
             }
             String member = (name.group(2) != null ? name.group(2) : name.group(3)).toLowerCase(Locale.ROOT);
-            // "web03" and "web3" are one machine.
-            member = member.replaceFirst("^0+(?=\\d)", "");
+            // "web03" and "web3" are one machine, so are "web-f05" and "web-f5".
+            member = member.replaceFirst("^(\\p{L}?)0+(?=\\d)", "$1");
             String surface = name.group();
             members.computeIfAbsent(family, f -> new TreeMap<>()).putIfAbsent(member, surface);
             int lastPart = family.lastIndexOf('-');
@@ -60,6 +60,11 @@ record MachineNames(Map<String, Map<String, String>> members) {
         return new MachineNames(Map.copyOf(all));
     }
 
+    /** "f05" is a node of cluster "f" ("web-f05" while ops name "web-f"); other members are their own. */
+    private static String clusterOf(String member) {
+        return member.matches("\\p{L}\\p{N}+") ? member.substring(0, 1) : member;
+    }
+
     /**
      * A machine of the customer's that belongs to a family the incident names, while the customer names
      * none of the incident's members of that family ("web-a" against "web-c"): that machine, and the
@@ -68,7 +73,8 @@ record MachineNames(Map<String, Map<String, String>> members) {
     Optional<String[]> otherThan(MachineNames incident) {
         for (Map.Entry<String, Map<String, String>> own : members.entrySet()) {
             Map<String, String> affected = incident.members.get(own.getKey());
-            if (affected != null && own.getValue().keySet().stream().noneMatch(affected::containsKey)) {
+            if (affected != null && own.getValue().keySet().stream().noneMatch(member -> affected.containsKey(member)
+                    || affected.containsKey(clusterOf(member)))) {
                 return Optional.of(new String[] {own.getValue().values().iterator().next(),
                         affected.values().iterator().next()});
             }

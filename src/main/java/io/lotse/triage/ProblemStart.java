@@ -127,6 +127,9 @@ public final class ProblemStart {
     private static final Pattern REPORTED = Pattern.compile(
             "(?iu)\\s*(?:\\p{L}+\\s+){0,3}?(?:gemeldet|reported|geschrieben|mitgeteilt|geschildert|beschrieben)\\b");
 
+    /** "alle Bestellungen " in front of "seit": the things of a period, a noun (capitalised), not "zeigen alle 404". */
+    private static final Pattern ALL_OF_A_KIND = Pattern.compile("(?u)\\b(?:[Aa]lle|[Ss]ämtliche)\\s+\\p{Lu}\\p{L}+\\s+$");
+
     /** "gestern ging noch alles", "yesterday it still worked": the moment things were fine ("nur noch" is no "noch"). */
     private static final Pattern WORKED_THEN = Pattern.compile(
             "(?iu)\\b(?:(?<!nur )noch|still|ging|lief|liefen|funktionierte|klappte|worked|was fine|were fine)\\b");
@@ -213,6 +216,9 @@ public final class ProblemStart {
                         .ifPresent(instant -> said.add(new Said(im.group().strip(), im.start(), instant, true, false)));
             }
         }
+        // "Alle Bestellungen seit dem 28.08. sind verschwunden", "fehlen alle Beiträge seit Mitte August": what is lost,
+        // not when the trouble began.
+        said.removeIf(one -> ALL_OF_A_KIND.matcher(text.substring(Math.max(0, one.offset() - 40), one.offset())).find());
         said.sort(Comparator.comparingInt(Said::offset));
         return said;
     }

@@ -89,6 +89,9 @@ final class TicketReader {
             // "the credentials in wp-config.php are unchanged", "nix neu installiert"
             + "|unchanged|unverändert|(?:nichts|nix) neu(?:es)?)\\b");
 
+    /** "ab" closing a separable verb ("läuft ... ab" expires), not "ab 9 Uhr". */
+    private static final Pattern VERB_PARTICLE = Pattern.compile("(?iu)\\bab\\b(?!\\s*\\d)");
+
     private static final Pattern PASSIVE_AUXILIARY = Pattern.compile("(?iu)\\s+(?:werden|worden|wird|wurde|wurden)\\b");
 
     /**
@@ -123,7 +126,7 @@ final class TicketReader {
     private static final Pattern AUXILIARY_IN_FRONT = Pattern.compile("(?iu)\\b(?:hat|haben|habe|hab|wurde|wird)\\s+$");
     /** "... geprüft: 23 Mails in Quarantäne. Auf Störung hingewiesen": the check found the incident. */
     private static final Pattern POINTED_TO_INCIDENT = Pattern.compile("(?iu)\\b(?:auf|an)\\s+(?:die\\s+)?"
-            + "(?:störung|statusseite|status)\\p{L}*\\s+(?:hingewiesen|verwiesen)");
+            + "(?:(?:bekannte|laufende|aktuelle)n?\\s+)?(?:störung|statusseite|status)\\p{L}*\\s+(?:hingewiesen|verwiesen)");
     /**
      * "Erklärt: Absender soll auf HTML umstellen. Kd. zufrieden.", "Login ok, Postfach offen. Erledigt.": an agent's
      * note that ends with the matter settled in the call (3 of 3 such notes that were answered automatically were
@@ -175,7 +178,11 @@ final class TicketReader {
             for (int j = i + 1; m.works() && j < Math.min(mentions.size(), i + NEGATION_REACH + 1); j++) {
                 Mention n = mentions.get(j);
                 if (TicketTerms.negatedFromBehind(m, n)) {
-                    mentions.set(i, m.asOutageWith(n.surface()));
+                    // "läuft im Oktober ab und soll nicht verlängert werden": with its particle the verb is another.
+                    String between = text.substring(Math.min(m.start() + m.surface().length(), n.start()), n.start());
+                    if (!VERB_PARTICLE.matcher(between).find()) {
+                        mentions.set(i, m.asOutageWith(n.surface()));
+                    }
                     break;
                 }
             }

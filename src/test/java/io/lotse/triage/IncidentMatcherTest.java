@@ -1263,4 +1263,35 @@ class IncidentMatcherTest {
         assertEquals(Decision.AUTO_LINKED, expired.decision(), expired.reasons()::toString);
         assertLeftToAnAgent(typedWrong, "their own");
     }
+
+    @Test
+    void aShortWordEndsASentenceAndThatPointsPastASentenceWithoutTrouble() {
+        IncidentProfile staging = new IncidentProfile(76, "Managed WordPress: Staging-Push überschreibt Live-Datenbank",
+                "Beim Übertragen von Staging auf Live wird die Datenbank der Live-Seite überschrieben; Bestellungen fehlen.",
+                START);
+        IncidentProfile outlook = new IncidentProfile(77, "Postfächer: Mails werden doppelt angezeigt",
+                "IMAP-Ordner synchronisieren langsam, Mails erscheinen doppelt.", START);
+
+        TriageDecision lastThursday = decide("wir haben letzten donnerstag staging auf live geschoben, datenbank angehakt weil "
+                + "ich dachte das muss so. seitdem fehlen die produktbewertungen", staging);
+        TriageDecision sinceFriday = decide("In Outlook werden alle Mails doppelt angezeigt, die Ordner synchronisieren ewig. "
+                + "Auf dem Handy ist alles normal. Das geht schon seit Freitag so.", outlook);
+
+        assertLeftToAnAgent(lastThursday, "began earlier");
+        assertLeftToAnAgent(sinceFriday, "began earlier ('seit Freitag')");
+    }
+
+    @Test
+    void aDomainThatRunsOutIsNoOutageAndANoteThatPointsToTheKnownIncidentIsNoOtherFinding() {
+        IncidentProfile mx = new IncidentProfile(78, "DNS: MX-Einträge bei Domains mit externem Maildienst überschrieben",
+                "E-Mails an Domains mit Microsoft 365 werden abgewiesen.", START);
+
+        TriageDecision expiry = decide("Unsere Domain läuft im Oktober ab und soll nicht verlängert werden, wie mach ich das?", mx);
+        TriageDecision note = decide("Kd. meldet Mails an verwaltung@ kommen zurück. Domain nutzt M365. Kurz geprüft: MX zeigt "
+                + "auf unsere Mailserver. Auf bekannte Störung verwiesen.", mx);
+
+        assertNotEquals(Decision.AUTO_LINKED, expiry.decision(), expiry.reasons()::toString);
+        assertTrue(expiry.reasons().stream().noneMatch(r -> r.contains("läuft … nicht")), expiry.reasons()::toString);
+        assertEquals(Decision.AUTO_LINKED, note.decision(), note.reasons()::toString);
+    }
 }

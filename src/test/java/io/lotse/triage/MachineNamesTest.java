@@ -38,5 +38,11 @@ class MachineNamesTest {
         assertArrayEquals(new String[] {"web-b2", "web-d3"}, MachineNames.in("laut panel läuft das auf server web-b2")
                 .otherThan(MachineNames.in("Webhosting-Cluster web-d3: PHP-Version zurückgesetzt")).orElseThrow(),
                 "a letter and a number are one member");
+        MachineNames cluster = MachineNames.in("web-f: Neue IP-Adressen werden als Russland geolokalisiert");
+        assertTrue(MachineNames.in("Paket auf web-f03").otherThan(cluster).isEmpty(), "a node of the incident's cluster");
+        assertArrayEquals(new String[] {"web-b03", "web-f"}, MachineNames.in("Paket auf web-b03").otherThan(cluster).orElseThrow(),
+                "a node of another cluster");
+        assertTrue(MachineNames.in("läuft auf web-f5").otherThan(MachineNames.in("Störung web-f05")).isEmpty(),
+                "web-f05 is web-f5");
     }
 }

@@ -57,6 +57,9 @@ class ProblemStartTest {
         // ... and Tuesday of last week is not yesterday.
         assertEquals(Instant.parse("2026-03-04T00:00:00Z"),
                 start.in("Der Fehler ist immer noch da, genau wie seit Dienstag letzter Woche", SENT).orElseThrow().notAfter());
+        assertEquals(Optional.empty(), start.in("Jetzt fehlen auf der Seite alle Beiträge seit Mitte August", SENT),
+                "what is lost, not when");
+        assertTrue(start.in("meine unterseiten zeigen alle 404 seit ich letzte Woche die permalinks umgestellt hab", SENT).isPresent());
     }
 
     @Test
