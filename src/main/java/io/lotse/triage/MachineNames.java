@@ -25,6 +25,8 @@ record MachineNames(Map<String, Map<String, String>> members) {
     private static final Set<String> VERSIONED = Set.of("ipv", "php", "http", "https", "tls", "tlsv", "ssl", "sslv",
             "utf", "sha", "md", "pop", "imap", "smtp", "win", "windows", "mp", "covid", "kw");
 
+    private static final Pattern NODE_OF_A_CLUSTER = Pattern.compile("\\p{L}\\p{N}+");
+
     static final MachineNames NONE = new MachineNames(Map.of());
 
     static MachineNames in(String text) {
@@ -62,7 +64,7 @@ record MachineNames(Map<String, Map<String, String>> members) {
 
     /** "f05" is a node of cluster "f" ("web-f05" while ops name "web-f"); other members are their own. */
     private static String clusterOf(String member) {
-        return member.matches("\\p{L}\\p{N}+") ? member.substring(0, 1) : member;
+        return NODE_OF_A_CLUSTER.matcher(member).matches() ? member.substring(0, 1) : member;
     }
 
     /**

@@ -71,6 +71,7 @@ public final class ProblemStart {
 
     private static final String DAY_PARTS = "früh|morgen|vormittag|mittag|nachmittag|abend|nacht";
     private static final String PART_OF_A_DAY = "(?:" + DAY_PARTS + ")?";
+    private static final Pattern DAY_PART_AT_END = Pattern.compile("(?:" + DAY_PARTS + ")$");
     /** "seit Dienstag letzter Woche": the day of the week before this one. */
     private static final String LAST_WEEK = "(?:\\s+(?:letzter|vergangener|der letzten|der vergangenen) woche)?";
 
@@ -345,10 +346,11 @@ public final class ProblemStart {
                     : sent.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).truncatedTo(ChronoUnit.DAYS).toInstant();
             default -> {
                 String[] dayAndWeek = word.split(" ", 2);
-                DayOfWeek day = WEEKDAYS.get(dayAndWeek[0].replaceFirst("(?:" + DAY_PARTS + ")$", ""));
+                DayOfWeek day = WEEKDAYS.get(DAY_PART_AT_END.matcher(dayAndWeek[0]).replaceFirst(""));
                 if (day != null && dayAndWeek.length > 1) {
-                    ZonedDateTime thatDay = sent.truncatedTo(ChronoUnit.DAYS).with(TemporalAdjusters.previous(day));
-                    ZonedDateTime thisMonday = sent.truncatedTo(ChronoUnit.DAYS).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+                    // "Dienstag letzter Woche": the Tuesday before this week's Monday.
+                    ZonedDateTime thatDay = startOfToday.with(TemporalAdjusters.previous(day));
+                    ZonedDateTime thisMonday = startOfToday.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
                     yield (thatDay.isBefore(thisMonday) ? thatDay : thatDay.minusWeeks(1)).plusDays(1).toInstant();
                 }
                 // "seit Montag" on a Monday means this morning: no claim about earlier days.

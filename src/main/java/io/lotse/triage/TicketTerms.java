@@ -190,27 +190,34 @@ final class TicketTerms {
         // sentence points back at the trouble of the one before; so does a since-clause standing alone ("504
         // gateway timeout. seit wir gestern abend das neue slider plugin drauf haben").
         String own = text.substring(sentence[0], sentence[1]);
-        if (sentence[0] > 0 && (POINTS_BACK.matcher(own).lookingAt() || SINCE_ALONE.matcher(own).lookingAt())
-                && namesTrouble(sentenceSpan(text, sentence[0] - 1))) {
-            return true;
-        }
-        // "... werden alle Mails doppelt angezeigt. Auf dem Handy ist alles normal. Das geht schon seit Montag so.":
-        // "das" points past a sentence without trouble to the trouble before it.
-        if (sentence[0] > 0 && POINTS_BACK.matcher(own).lookingAt()) {
+        boolean pointsBack = POINTS_BACK.matcher(own).lookingAt();
+        if (sentence[0] > 0 && (pointsBack || SINCE_ALONE.matcher(own).lookingAt())) {
             int[] before = sentenceSpan(text, sentence[0] - 1);
-            if (before[0] > 0 && namesTrouble(sentenceSpan(text, before[0] - 1))) {
+            // "... werden alle Mails doppelt angezeigt. Auf dem Handy ist alles normal. Das geht schon seit Montag
+            // so.": "das" also points past a sentence without trouble to the trouble before it.
+            if (namesTrouble(before) || pointsBack && before[0] > 0 && namesTrouble(sentenceSpan(text, before[0] - 1))) {
                 return true;
             }
         }
-        // "bekommen wir seit Sonntagabend wieder massenhaft\n\nSQLSTATE[HY000] [1203] ...": a sentence broken off at
-        // the line end, without its stop, goes on with the error pasted below it.
-        int next = sentence[1];
+        return brokenOffAtLineEnd(sentence) && namesTrouble(sentenceSpan(text, nextWord(sentence[1])));
+    }
+
+    /**
+     * "bekommen wir seit Sonntagabend wieder massenhaft\n\nSQLSTATE[HY000] [1203] ...": a sentence that stops at the
+     * line end without its stop goes on with the error pasted below it.
+     */
+    private boolean brokenOffAtLineEnd(int[] sentence) {
+        int end = sentence[1];
+        return end > sentence[0] && nextWord(end) < text.length() && (text.charAt(end) == '\n' || text.charAt(end) == '\r')
+                && Character.isLetter(text.charAt(end - 1));
+    }
+
+    private int nextWord(int from) {
+        int next = from;
         while (next < text.length() && Character.isWhitespace(text.charAt(next))) {
             next++;
         }
-        return sentence[1] > sentence[0] && sentence[1] < text.length() && (text.charAt(sentence[1]) == '\n'
-                || text.charAt(sentence[1]) == '\r') && Character.isLetter(text.charAt(sentence[1] - 1))
-                && next < text.length() && namesTrouble(sentenceSpan(text, next));
+        return next;
     }
 
     private boolean namesTrouble(int[] sentence) {
