@@ -91,6 +91,8 @@ final class TicketReader {
 
     /** "ab" closing a separable verb ("läuft ... ab" expires), not "ab 9 Uhr". */
     private static final Pattern VERB_PARTICLE = Pattern.compile("(?iu)\\bab\\b(?!\\s*\\d)");
+    /** "Kontoauszug hängt an.", "(PDF hängt dran)": a file attached, not something hanging. Not "hängt bei Hop 7". */
+    private static final Pattern ATTACHED = Pattern.compile("(?iu)(?:\\s+[\\p{L}\\d-]+){0,3}?\\s+(?:an|anbei|dran)\\s*(?:[.,;!)\\n]|$)");
 
     private static final Pattern PASSIVE_AUXILIARY = Pattern.compile("(?iu)\\s+(?:werden|worden|wird|wurde|wurden)\\b");
 
@@ -123,6 +125,13 @@ final class TicketReader {
     private static final Pattern REFERRED_TO = Pattern.compile("(?iu)\\ban\\s+((?:[\\p{L}\\d.-]+\\s+){1,3})$");
     /** "Geprüft: Postfach voll": an agent's check and, behind the colon, what it found. */
     private static final Pattern CHECKED = Pattern.compile("\\s*:");
+    /**
+     * "Kd. fragt nach Zusammenhang mit Statusmeldung -> nein, Cloud-Server nicht betroffen", "Kd. vermutete
+     * Zusammenhang mit Störung – verneint": the agent answered the customer's question about the incident with no.
+     * (Not any "-> nein": "fragt ob Daten verloren -> nein" answers another question of an incident's customer.)
+     */
+    private static final Pattern CONNECTION_DENIED = Pattern.compile("(?iu)[^.\\n]{0,60}?(?:->|→|–|—|\\s-|:)\\s*"
+            + "(?:\\p{L}+:\\s*)?(?:nein|verneint)\\b");
     private static final Pattern AUXILIARY_IN_FRONT = Pattern.compile("(?iu)\\b(?:hat|haben|habe|hab|wurde|wird)\\s+$");
     /** "... geprüft: 23 Mails in Quarantäne. Auf Störung hingewiesen": the check found the incident. */
     private static final Pattern POINTED_TO_INCIDENT = Pattern.compile("(?iu)\\b(?:auf|an)\\s+(?:die\\s+)?"
@@ -187,6 +196,7 @@ final class TicketReader {
                 }
             }
         }
+        mentions.replaceAll(m -> m.outage() && attached(text, m) ? m.withoutOutage() : m);
         // "nicht im Posteingang angekommen", "dass einzelne Anfragen nicht bei uns ankommen", "keine
         // Bestätigungsmail bekommen": in a subordinate clause, and with words between, the negation stands in
         // front of the verb of arriving.
@@ -229,6 +239,7 @@ final class TicketReader {
         mentions.replaceAll(m -> m.cause() == null && referredElsewhere(text, m) ? m.asCause(TriageVocabulary.ELSEWHERE) : m);
         mentions.replaceAll(m -> m.cause() == null && agentFoundOtherCause(text, m) ? m.asCause(TriageVocabulary.AGENT_FOUND) : m);
         mentions.replaceAll(m -> m.cause() == null && settledInTheCall(text, m) ? m.asCause(TriageVocabulary.AGENT_FOUND) : m);
+        mentions.replaceAll(m -> m.cause() == null && connectionDenied(text, m) ? m.asCause(TriageVocabulary.AGENT_FOUND) : m);
         // "Will my site go offline when PHP 8.1 ends?", "Wird der Shop dabei offline sein?": outage words in
         // a question about what will happen, or after "falls"/"in case", report nothing that happened. ("When
         // will it be back?" is a reference to the incident, not outage wording, and stays.)
@@ -363,6 +374,16 @@ final class TicketReader {
         return m.surface().equals("geprüft") && CHECKED.matcher(text).region(end, text.length()).lookingAt()
                 && !AUXILIARY_IN_FRONT.matcher(text.substring(Math.max(0, m.start() - 8), m.start())).find()
                 && !POINTED_TO_INCIDENT.matcher(text).region(end, text.length()).find();
+    }
+
+    private static boolean attached(String text, Mention m) {
+        return (m.surface().equals("hängt") || m.surface().equals("hängen"))
+                && ATTACHED.matcher(text).region(m.start() + m.surface().length(), text.length()).lookingAt();
+    }
+
+    private static boolean connectionDenied(String text, Mention m) {
+        return m.surface().equals("zusammenhang")
+                && CONNECTION_DENIED.matcher(text).region(m.start() + m.surface().length(), text.length()).lookingAt();
     }
 
     private static boolean settledInTheCall(String text, Mention m) {

@@ -1294,4 +1294,44 @@ class IncidentMatcherTest {
         assertTrue(expiry.reasons().stream().noneMatch(r -> r.contains("läuft … nicht")), expiry.reasons()::toString);
         assertEquals(Decision.AUTO_LINKED, note.decision(), note.reasons()::toString);
     }
+
+    @Test
+    void anAttachmentThatHangsOnIsNoOutageAndAPhoneNumberIsNoForbiddenPage() {
+        IncidentProfile invoices = new IncidentProfile(79, "Kundenportal: Rechnungs-PDFs nicht abrufbar",
+                "Der PDF-Download im Rechnungsarchiv führt zu einer Fehlerseite; Rechnungs-E-Mails ohne PDF-Anhang.", START);
+        IncidentProfile replicas = new IncidentProfile(80, "web-k: Veraltete Daten durch Replikationsverzögerung der MariaDB",
+                "Websites und Shops zeigen veraltete Daten; die Datenbank liefert einen alten Stand.", START);
+
+        TriageDecision dunning = decide("Wir haben eine Mahnung zur Rechnung RE-2026-08-31877 bekommen, die wir am 02.09. "
+                + "überwiesen haben. Der Kontoauszug hängt an.", invoices);
+        TriageDecision article = decide("Ich habe heute um 8:02 einen Beitrag angelegt. Der ist bis jetzt nicht auf der "
+                + "Startseite. Im Backend ist er mal als 'geplant', mal als 'veröffentlicht' zu sehen, je nachdem wie oft ich "
+                + "neu lade. Jetzt gibt es ihn im phpMyAdmin doppelt, auf der Seite aber gar nicht.\n"
+                + "Florian Haas\nTel. 08761 555 403", replicas);
+
+        assertTrue(dunning.reasons().stream().noneMatch(r -> r.contains("hängt")), dunning.reasons()::toString);
+        assertNotEquals(Decision.AUTO_LINKED, dunning.decision(), dunning.reasons()::toString);
+        assertTrue(article.reasons().stream().noneMatch(r -> r.contains("access rights")), article.reasons()::toString);
+    }
+
+    @Test
+    void anAgentWhoDeniedTheConnectionAnExpiredCardAndTroubleGrowingForWeeksAreLeftToAnAgent() {
+        IncidentProfile replicas = new IncidentProfile(81, "web-k: Veraltete Daten durch Replikationsverzögerung der MariaDB",
+                "Websites und Shops zeigen veraltete Daten; die Datenbank liefert einen alten Stand.", START);
+        IncidentProfile invoices = new IncidentProfile(82, "Kundenportal: Rechnungs-PDFs nicht abrufbar",
+                "Im Kundenportal liefert der PDF-Download eine Fehlerseite.", START);
+
+        TriageDecision denied = decide("Kd. meldet DB-Fehler 'Too many connections' auf eigener MariaDB, Shop lädt nicht. "
+                + "Kd. fragt nach Zusammenhang mit Statusmeldung -> nein, an 2nd Level.", replicas);
+        TriageDecision card = decide("Could you confirm that our domain renews on 2 November? The credit card on file had "
+                + "expired, I entered the new one in the portal yesterday.", invoices);
+        TriageDecision weeks = decide("one of our reports has become really slow (40+ seconds). It's this query:\n"
+                + "SELECT customer_id, SUM(amount) FROM transactions WHERE DATE(created_at) = '2025-11-02' GROUP BY customer_id;\n"
+                + "EXPLAIN shows a full table scan over ~6M rows. It has been getting worse for weeks as the table grows. "
+                + "We're on the shared plan, database brightledger_prod.", replicas);
+
+        assertLeftToAnAgent(denied, "agent's check found");
+        assertLeftToAnAgent(card, "expired payment card");
+        assertLeftToAnAgent(weeks, "began earlier ('for weeks')");
+    }
 }

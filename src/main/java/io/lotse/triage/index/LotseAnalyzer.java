@@ -2,6 +2,7 @@ package io.lotse.triage.index;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.util.regex.Pattern;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.text.ParseException;
@@ -23,6 +24,7 @@ import org.apache.lucene.analysis.de.GermanNormalizationFilter;
 import org.apache.lucene.analysis.en.EnglishMinimalStemFilter;
 import org.apache.lucene.analysis.miscellaneous.RemoveDuplicatesTokenFilter;
 import org.apache.lucene.analysis.miscellaneous.SetKeywordMarkerFilter;
+import org.apache.lucene.analysis.pattern.PatternReplaceCharFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.synonym.SolrSynonymParser;
 import org.apache.lucene.analysis.tokenattributes.KeywordAttribute;
@@ -123,9 +125,18 @@ public final class LotseAnalyzer extends Analyzer {
         this.charMap = chars.build();
     }
 
+    /**
+     * The groups of a telephone number ("Tel. 08761 555 403", "+49 221 5550342"): the groups are one number, not
+     * an HTTP code 403 in the signature. A number starts with "+" and the country code or with a 0 and the area
+     * code; dates, times, IP addresses and plain codes do not.
+     */
+    private static final Pattern PHONE_NUMBER = Pattern.compile("(\\+\\d{2}|(?<![\\d.,:])0\\d{2,5})[ /-](\\d{2,8})"
+            + "(?:[ /-](\\d{2,8}))?(?:[ /-](\\d{2,8}))?(?:[ /-](\\d{2,8}))?");
+
     @Override
     protected Reader initReader(String fieldName, Reader reader) {
-        return new MappingCharFilter(charMap, reader);
+        // Dots join the groups, which the tokenizer keeps inside one number token; the filter corrects the offsets.
+        return new PatternReplaceCharFilter(PHONE_NUMBER, "$1.$2.$3.$4.$5", new MappingCharFilter(charMap, reader));
     }
 
     @Override
@@ -145,8 +156,9 @@ public final class LotseAnalyzer extends Analyzer {
         stream = new SetKeywordMarkerFilter(stream, conceptTokens);
         // ... nor may it split the compounds whose parts mean something else ("Fehlerseite").
         stream = new SetKeywordMarkerFilter(stream, unsplitWords);
-        // "Stromausfall" -> + "strom", "ausfall" at the same position. Longest part wins and
-        // characters are not reused, which keeps wrong splits rare.
+        // "Stromausfall" -> + "strom", "ausfall" at the same position. The longest part at each letter wins
+        // ("netzwerk", not also "netz"), but a part that starts inside another is found too
+        // ("Versandkostenberechnung" -> "rechnung"): Lucene's consumeChars is off.
         stream = new KeywordSafeCompoundFilter(stream, compoundParts);
         // ... and "ausfall" -> + xoutage, from the same vocabulary's single-word entries.
         stream = new CompoundPartConceptFilter(stream, partConcepts, conceptTokens, headOnlyConcepts);

@@ -253,6 +253,36 @@ class LotseAnalyzerTest {
         assertEquals("lädt nicht", text.substring(outage.startOffset(), outage.endOffset()));
     }
 
+    @Test
+    void aTelephoneNumberIsOneNumberNotAnHttpCode() {
+        assertEquals(List.of("08761.555.403"), tokens("Tel. 08761 555 403"));
+        assertFalse(tokens("Florian Haas, Tel. +49 8761 555 503").contains("xoutage"));
+        assertTrue(tokens("Fehler 503 seit 10 Uhr").contains("xoutage"));
+        assertTrue(tokens("Fehler 502 503 im Wechsel").contains("xoutage"));
+        assertTrue(tokens("seit dem 05.10.2026 um 09:30, IP 203.0.113.45").contains("203.0.113.45"));
+        // The joined number changes the text's length; what follows is still found where the customer wrote it.
+        String text = "Tel. 030 1234 567\nShop lädt nicht";
+        Tokens.Token outage = Tokens.analyze(ANALYZER, text).stream()
+                .filter(t -> t.term().equals("xoutage")).findFirst().orElseThrow();
+        assertEquals("lädt nicht", text.substring(outage.startOffset(), outage.endOffset()));
+    }
+
+    @Test
+    void aPortalOfTheCustomersOwnIsNoCustomerPortal() {
+        assertTrue(tokens("Login im Kundenportal geht nicht").contains("xportal"));
+        assertTrue(tokens("im Geschäftskundenportal").contains("xportal"));
+        assertFalse(tokens("unser Mandantenportal lädt nicht").contains("xportal"));
+        assertFalse(tokens("das Buchungsportal zeigt einen Fehler").contains("xportal"));
+    }
+
+    @Test
+    void anErrorThatCouldNotCreateSomethingIsAFailureNotASetupRequest() {
+        List<String> error = tokens("Update failed: Could not create directory");
+        assertTrue(error.contains("xfailure"), error::toString);
+        assertFalse(error.contains("xsetup"), error::toString);
+        assertTrue(tokens("Können Sie mir ein Postfach anlegen?").contains("xsetup"));
+    }
+
     private static List<String> termsWithIncrements(String text) throws IOException {
         List<String> out = new ArrayList<>();
         try (TokenStream stream = ANALYZER.tokenStream(Tokens.FIELD, text)) {
