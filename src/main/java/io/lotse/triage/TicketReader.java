@@ -91,6 +91,9 @@ final class TicketReader {
 
     /** "ab" closing a separable verb ("läuft ... ab" expires), not "ab 9 Uhr". */
     private static final Pattern VERB_PARTICLE = Pattern.compile("(?iu)\\bab\\b(?!\\s*\\d)");
+    /** What "our own" names when it is someone who watches or is served, not something set up. */
+    private static final Pattern OWN_WATCHERS = Pattern.compile("(?iu)\\s+(?:uptime\\s+|access\\s+)?(?:monitoring|checks?|tests?"
+            + "|logs?|customers|clients|measurements?)\\b");
     /** "Kontoauszug hängt an.", "(PDF hängt dran)": a file attached, not something hanging. Not "hängt bei Hop 7". */
     private static final Pattern ATTACHED = Pattern.compile("(?iu)(?:\\s+[\\p{L}\\d-]+){0,3}?\\s+(?:an|anbei|dran)\\s*(?:[.,;!)\\n]|$)");
 
@@ -222,6 +225,9 @@ final class TicketReader {
                 mentions.set(i, mentions.get(i).withoutCause());
             }
         }
+        // "our own monitoring shows ...", "we resell hosting to our own customers": whom or what the customer
+        // watches with is no setup of theirs that could be the cause.
+        mentions.replaceAll(m -> TriageVocabulary.SELF_CHANGE.equals(m.cause()) && ownWatchers(text, m) ? m.withoutCause() : m);
         // "kein Netzproblem", "no network issue", "kein Update eingespielt": what the customer rules out is no
         // evidence, and no cause (outage phrases with a negation, "keine Verbindung", are phrases of their own
         // and stay).
@@ -374,6 +380,11 @@ final class TicketReader {
         return m.surface().equals("geprüft") && CHECKED.matcher(text).region(end, text.length()).lookingAt()
                 && !AUXILIARY_IN_FRONT.matcher(text.substring(Math.max(0, m.start() - 8), m.start())).find()
                 && !POINTED_TO_INCIDENT.matcher(text).region(end, text.length()).find();
+    }
+
+    private static boolean ownWatchers(String text, Mention m) {
+        return (m.surface().equals("our own") || m.surface().equals("my own"))
+                && OWN_WATCHERS.matcher(text).region(m.start() + m.surface().length(), text.length()).lookingAt();
     }
 
     private static boolean attached(String text, Mention m) {

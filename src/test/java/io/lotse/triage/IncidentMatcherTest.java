@@ -1334,4 +1334,18 @@ class IncidentMatcherTest {
         assertLeftToAnAgent(card, "expired payment card");
         assertLeftToAnAgent(weeks, "began earlier ('for weeks')");
     }
+
+    @Test
+    void whatTheCustomerWatchesWithIsNoSetupOfTheirOwn() {
+        IncidentProfile peering = new IncidentProfile(83, "Peering-Störung: Websites aus dem Netz der Telekom mit Timeouts",
+                "Kunden mit Telekom-Anschluss erreichen Websites und Server nur mit Timeouts.", START);
+
+        TriageDecision monitoring = decide("Since 08:45 visitors on Telekom lines get timeouts on our website. Visitors on other "
+                + "ISPs and our own monitoring from Frankfurt are fine.", peering);
+        TriageDecision bucket = decide("Since 08:45 visitors on Telekom lines get timeouts on our website. The backups to our "
+                + "own storage bucket get timeouts too.", peering);
+
+        assertTrue(monitoring.reasons().stream().noneMatch(r -> r.contains("change of their own")), monitoring.reasons()::toString);
+        assertLeftToAnAgent(bucket, "which may be the cause ('our own')");
+    }
 }
