@@ -50,6 +50,8 @@ final class TicketReader {
     private static final Set<String> NEGATING_DETERMINERS =
             Set.of("kein", "keine", "keinen", "keinem", "keiner", "no");
     private static final Set<String> NOT = Set.of("nicht", "nie", "never", "not");
+    private static final Pattern NEGATION_QUALIFIER = Pattern.compile(
+            "(?iu)(?:akut|aktuell|weiter|sonstig)e[snmr]?|acute|urgent|current|further|other");
     /**
      * What negates a verb of arriving from in front: "nicht", "keine Bestätigungsmail", and "Nobody in our office
      * has received", "hier hat niemand eine Mail bekommen".
@@ -235,7 +237,12 @@ final class TicketReader {
             Mention previous = mentions.get(i - 1);
             Mention m = mentions.get(i);
             boolean strongOutage = m.outage() && !m.degradedOnly();
-            if (NEGATING_DETERMINERS.contains(previous.surface()) && previous.clause() == m.clause() && !strongOutage) {
+            // "Kein akutes Problem lt. Kd.", "keine weiteren Probleme", "no other issues": with a word of time or number between.
+            Mention beforeThat = i >= 2 ? mentions.get(i - 2) : previous;
+            boolean qualifiedNegation = i >= 2 && NEGATION_QUALIFIER.matcher(previous.surface()).matches()
+                    && NEGATING_DETERMINERS.contains(beforeThat.surface()) && beforeThat.clause() == m.clause();
+            if ((NEGATING_DETERMINERS.contains(previous.surface()) && previous.clause() == m.clause() || qualifiedNegation)
+                    && !strongOutage) {
                 mentions.set(i, m.ruledOut());
             }
         }

@@ -92,7 +92,9 @@ final class TicketTerms {
             "(?iu)(?:\\s+(?:noch|auch|aber|ja|doch|wohl|soweit|alle|alles|weiterhin|still|too|though))*[\\s\"')\\].,;:!…]*");
     private static final Pattern WORD = Pattern.compile("\\p{L}+");
     private static final Pattern QUESTION_END = Pattern.compile("\\?[\\s\"')\\]]*$");
-    private static final Pattern ADDRESSES_PROVIDER = Pattern.compile("(?iu)\\b(?:ihr|habt|euch|eure[mnrs]?|sie|ihrerseits|you|your)\\b");
+    /** Also a passive question: "Wurde an der Filterkonfiguration etwas geändert?" asks who did it. */
+    private static final Pattern ADDRESSES_PROVIDER = Pattern.compile(
+            "(?iu)\\b(?:ihr|habt|euch|eure[mnrs]?|sie|ihrerseits|you|your|wurde|wurden|worden)\\b");
     private static final Pattern FIRST_PERSON = Pattern.compile("(?iu)\\b(?:ich|wir|hab|habe|i|we)\\b");
     private static final Pattern PAST = Pattern.compile(
             "(?iu)\\b(?:hat|hats|hatte|hatten|habe|haben|hab|war|waren|had|was|were|did)\\b");
@@ -414,11 +416,13 @@ final class TicketTerms {
     /**
      * What the customer says may be the cause (a change of their own, a refusal by policy). A change the
      * customer asks the provider about ("habt ihr was umgestellt??", "did you change something?") is not
-     * their own.
+     * their own. Another provider named where something works ("Our UK site with another provider is fine") is a
+     * comparison, not the cause.
      */
     List<Mention> causes() {
         return mentions.stream().filter(m -> m.cause() != null && !TriageVocabulary.NO_CHANGE.equals(m.cause()))
                 .filter(m -> !(TriageVocabulary.SELF_CHANGE.equals(m.cause()) && asksTheProvider(m.clause())))
+                .filter(m -> !(TriageVocabulary.ELSEWHERE.equals(m.cause()) && workingClauses.contains(m.clause())))
                 .toList();
     }
 

@@ -1348,4 +1348,29 @@ class IncidentMatcherTest {
         assertTrue(monitoring.reasons().stream().noneMatch(r -> r.contains("change of their own")), monitoring.reasons()::toString);
         assertLeftToAnAgent(bucket, "which may be the cause ('our own')");
     }
+
+    @Test
+    void aPassiveQuestionAndAProviderThatWorksAreNoCauseButMailNobodySentAndNoAcuteProblemAreNoReport() {
+        IncidentProfile spam = new IncidentProfile(84, "Eingehender Spamfilter: erhöhtes Spam- und Phishing-Aufkommen in Postfächern",
+                "Der Spamfilter erkennt Spam und Phishing nur eingeschränkt; in Postfächern kommen vermehrt Spam-Mails an.", START);
+        IncidentProfile readOnly = new IncidentProfile(85, "Shared Hosting: Webspaces nur lesbar eingehängt, Schreibzugriffe "
+                + "schlagen fehl", "Uploads, Updates und Caches auf Websites und Shops schlagen fehl; Dateien können nicht "
+                + "geschrieben werden.", START);
+
+        TriageDecision asked = decide("In sämtlichen Postfächern unserer Kanzlei kommt massenhaft Spam und Phishing an, der "
+                + "Spamfilter funktioniert nicht. Wurde an der Filterkonfiguration etwas geändert?", spam);
+        TriageDecision elsewhere = decide("We run the German version of our shop on your hosting. Since around 10am our staff "
+                + "can't upload the daily stock CSV through the shop's import page - it fails with \"Unable to move uploaded "
+                + "file\". Our UK site with another provider is fine.", readOnly);
+        TriageDecision hacked = decide("ich bekomme hunderte Unzustellbar-Meldungen zurück, mailer-daemon usw, an adressen die "
+                + "ich gar nicht kenne. in gesendete elemente sind tausende mails mit spam. ich hab die nicht geschickt!!", spam);
+        TriageDecision settings = decide("Kd. möchte strengere Spamfilter-Einstellung für info@, Quarantäne statt Markierung. "
+                + "Kein akutes Problem lt. Kd., will Anleitung.", spam);
+
+        assertEquals(Decision.AUTO_LINKED, asked.decision(), asked.reasons()::toString);
+        assertEquals(Decision.AUTO_LINKED, elsewhere.decision(), elsewhere.reasons()::toString);
+        assertLeftToAnAgent(hacked, "abuse of their own account");
+        assertNotEquals(Decision.AUTO_LINKED, settings.decision(), settings.reasons()::toString);
+        assertTrue(settings.reasons().stream().noneMatch(r -> r.contains("'problem'")), settings.reasons()::toString);
+    }
 }
