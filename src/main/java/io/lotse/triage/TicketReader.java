@@ -50,6 +50,10 @@ final class TicketReader {
     private static final Set<String> NEGATING_DETERMINERS =
             Set.of("kein", "keine", "keinen", "keinem", "keiner", "no");
     private static final Set<String> NOT = Set.of("nicht", "nie", "never", "not");
+    private static final Set<String> HACKED = Set.of("gehackt", "gehacked", "hacked");
+    /** "fragt ob", "denken wir sind", "whether": what someone wonders, not what they found. */
+    private static final Pattern WONDERING = Pattern.compile("(?iu)\\b(?:ob|whether|if|denken|dachten|glauben|befürchten"
+            + "|fürchten|worried|afraid|think)\\b");
     private static final Pattern NEGATION_QUALIFIER = Pattern.compile(
             "(?iu)(?:akut|aktuell|weiter|sonstig)e[snmr]?|acute|urgent|current|further|other");
     /**
@@ -230,6 +234,9 @@ final class TicketReader {
         // "our own monitoring shows ...", "we resell hosting to our own customers": whom or what the customer
         // watches with is no setup of theirs that could be the cause.
         mentions.replaceAll(m -> TriageVocabulary.SELF_CHANGE.equals(m.cause()) && ownWatchers(text, m) ? m.withoutCause() : m);
+        // "Wurden wir gehackt??", "Kunden haben gefragt, ob wir gehackt wurden": the fear that any outage raises, not
+        // a finding (8 of 11 such questions in all scenarios were an incident's customers').
+        mentions.replaceAll(m -> TriageVocabulary.ABUSE.equals(m.cause()) && fearOfHacking(text, m) ? m.withoutCause() : m);
         // "kein Netzproblem", "no network issue", "kein Update eingespielt": what the customer rules out is no
         // evidence, and no cause (outage phrases with a negation, "keine Verbindung", are phrases of their own
         // and stay).
@@ -392,6 +399,15 @@ final class TicketReader {
     private static boolean ownWatchers(String text, Mention m) {
         return (m.surface().equals("our own") || m.surface().equals("my own"))
                 && OWN_WATCHERS.matcher(text).region(m.start() + m.surface().length(), text.length()).lookingAt();
+    }
+
+    private static boolean fearOfHacking(String text, Mention m) {
+        if (!HACKED.contains(m.surface())) {
+            return false;
+        }
+        int[] sentence = TicketTerms.sentenceSpan(text, m.start());
+        boolean question = sentence[1] < text.length() && text.charAt(sentence[1]) == '?';
+        return question || WONDERING.matcher(text.substring(sentence[0], m.start())).find();
     }
 
     private static boolean attached(String text, Mention m) {

@@ -1373,4 +1373,23 @@ class IncidentMatcherTest {
         assertNotEquals(Decision.AUTO_LINKED, settings.decision(), settings.reasons()::toString);
         assertTrue(settings.reasons().stream().noneMatch(r -> r.contains("'problem'")), settings.reasons()::toString);
     }
+
+    @Test
+    void theFearOfHavingBeenHackedIsNoFindingButMailNobodyWroteIs() {
+        IncidentProfile certificates = new IncidentProfile(86, "SSL-Zertifikate abgelaufen: Websites zeigen Zertifikatswarnung",
+                "Besucher sehen beim Aufruf der Websites eine Zertifikatswarnung, die Seite ist nicht erreichbar.", START);
+        IncidentProfile spam = new IncidentProfile(87, "Eingehender Spamfilter: erhöhtes Spam-Aufkommen in Postfächern",
+                "In Postfächern kommen vermehrt Spam-Mails und Rückläufer an.", START);
+
+        TriageDecision feared = decide("Unsere Website zeigt seit einer halben Stunde eine Zertifikatswarnung, die Seite ist nicht "
+                + "erreichbar. Zwei Kunden haben schon angerufen und gefragt, ob wir gehackt wurden.", certificates);
+        TriageDecision asked = decide("Auf unserer Website kommt seit 15 Uhr eine Zertifikatswarnung, nicht erreichbar. "
+                + "Wurden wir gehackt??", certificates);
+        TriageDecision neverWritten = decide("Seit einer Stunde kommen in meinem Postfach hunderte Rückläufer an, für Mails, die "
+                + "ich nie geschrieben habe.", spam);
+
+        assertEquals(Decision.AUTO_LINKED, feared.decision(), feared.reasons()::toString);
+        assertEquals(Decision.AUTO_LINKED, asked.decision(), asked.reasons()::toString);
+        assertLeftToAnAgent(neverWritten, "abuse of their own account");
+    }
 }

@@ -73,6 +73,8 @@ public final class TriageVocabulary {
     public static final Set<String> OWN_DOING = Set.of(SELF_CHANGE, "xownfault", "xlostphone");
     /** Trouble at another provider ("our current host is down", Klarna's own status page). */
     public static final String ELSEWHERE = "xelsewhere";
+    /** Abuse of the customer's own account or address ("gehackt", spoofed senders, mail they never sent). */
+    public static final String ABUSE = "xabuse";
     /** What an agent's check found ("Geprüft: Postfach voll", "kein Bezug zu unserem Hosting"). */
     public static final String AGENT_FOUND = "xagentfound";
     /** Money taken twice ("doppelt abgebucht"): a payment question, and the trouble of an incident about it. */
