@@ -244,10 +244,10 @@ final class TicketReader {
             Mention previous = mentions.get(i - 1);
             Mention m = mentions.get(i);
             boolean strongOutage = m.outage() && !m.degradedOnly();
-            // "Kein akutes Problem lt. Kd.", "keine weiteren Probleme", "no other issues": with a word of time or number between.
-            Mention beforeThat = i >= 2 ? mentions.get(i - 2) : previous;
+            // "Kein akutes Problem lt. Kd.", "keine weiteren Probleme", "no other issues": also with a word of time or
+            // of "more" between.
             boolean qualifiedNegation = i >= 2 && NEGATION_QUALIFIER.matcher(previous.surface()).matches()
-                    && NEGATING_DETERMINERS.contains(beforeThat.surface()) && beforeThat.clause() == m.clause();
+                    && NEGATING_DETERMINERS.contains(mentions.get(i - 2).surface()) && mentions.get(i - 2).clause() == m.clause();
             if ((NEGATING_DETERMINERS.contains(previous.surface()) && previous.clause() == m.clause() || qualifiedNegation)
                     && !strongOutage) {
                 mentions.set(i, m.ruledOut());

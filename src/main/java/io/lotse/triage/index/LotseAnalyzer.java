@@ -2,12 +2,12 @@ package io.lotse.triage.index;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.util.regex.Pattern;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.text.ParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArrayMap;
 import org.apache.lucene.analysis.CharArraySet;
@@ -88,6 +88,14 @@ public final class LotseAnalyzer extends Analyzer {
             "since", "today", "now", "currently", "hello", "dear", "please", "pls", "thanks", "thank",
             "regards", "best", "kind", "cheers", "sincerely");
 
+    /**
+     * A telephone number written in groups ("Tel. 08761 555 403", "+49 221 5550342") is one number, not an HTTP
+     * code 403 in the signature. It starts with "+" and the country code or with a 0 and the area code; dates,
+     * times, IP addresses and plain codes do not.
+     */
+    private static final Pattern PHONE_NUMBER = Pattern.compile("(\\+\\d{2}|(?<![\\d.,:])0\\d{2,5})[ /-](\\d{2,8})"
+            + "(?:[ /-](\\d{2,8}))?(?:[ /-](\\d{2,8}))?(?:[ /-](\\d{2,8}))?");
+
     private static final int MIN_COMPOUND_LENGTH = 5;
     private static final int MIN_PART_LENGTH = 3;
     private static final int MAX_PART_LENGTH = 15;
@@ -124,14 +132,6 @@ public final class LotseAnalyzer extends Analyzer {
         chars.add("\u00AD", ""); // soft hyphen from copy-pasted web text would split words
         this.charMap = chars.build();
     }
-
-    /**
-     * The groups of a telephone number ("Tel. 08761 555 403", "+49 221 5550342"): the groups are one number, not
-     * an HTTP code 403 in the signature. A number starts with "+" and the country code or with a 0 and the area
-     * code; dates, times, IP addresses and plain codes do not.
-     */
-    private static final Pattern PHONE_NUMBER = Pattern.compile("(\\+\\d{2}|(?<![\\d.,:])0\\d{2,5})[ /-](\\d{2,8})"
-            + "(?:[ /-](\\d{2,8}))?(?:[ /-](\\d{2,8}))?(?:[ /-](\\d{2,8}))?");
 
     @Override
     protected Reader initReader(String fieldName, Reader reader) {
