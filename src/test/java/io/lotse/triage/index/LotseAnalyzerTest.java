@@ -283,6 +283,14 @@ class LotseAnalyzerTest {
         assertTrue(tokens("Können Sie mir ein Postfach anlegen?").contains("xsetup"));
     }
 
+    @Test
+    void rightOneMomentAndWrongTheNextIsDegradation() {
+        assertTrue(tokens("Der Shop ist mal da, mal nicht").contains("xdegraded"));
+        assertTrue(tokens("Im Backend Bestand mal richtig mal falsch").contains("xdegraded"));
+        assertTrue(tokens("seit heute früh stimmt was nicht mit dem Shop").contains("xdegraded"));
+        assertFalse(tokens("Stimmt, das war mal da").contains("xdegraded"));
+    }
+
     private static List<String> termsWithIncrements(String text) throws IOException {
         List<String> out = new ArrayList<>();
         try (TokenStream stream = ANALYZER.tokenStream(Tokens.FIELD, text)) {
