@@ -397,8 +397,7 @@ final class TicketReader {
     }
 
     private static boolean ownWatchers(String text, Mention m) {
-        return (m.surface().equals("our own") || m.surface().equals("my own"))
-                && OWN_WATCHERS.matcher(text).region(m.start() + m.surface().length(), text.length()).lookingAt();
+        return (m.surface().equals("our own") || m.surface().equals("my own")) && followedBy(text, m, OWN_WATCHERS);
     }
 
     private static boolean fearOfHacking(String text, Mention m) {
@@ -406,18 +405,25 @@ final class TicketReader {
             return false;
         }
         int[] sentence = TicketTerms.sentenceSpan(text, m.start());
-        boolean question = sentence[1] < text.length() && text.charAt(sentence[1]) == '?';
-        return question || WONDERING.matcher(text.substring(sentence[0], m.start())).find();
+        return isQuestion(text, sentence) || WONDERING.matcher(text.substring(sentence[0], m.start())).find();
     }
 
     private static boolean attached(String text, Mention m) {
-        return (m.surface().equals("hängt") || m.surface().equals("hängen"))
-                && ATTACHED.matcher(text).region(m.start() + m.surface().length(), text.length()).lookingAt();
+        return (m.surface().equals("hängt") || m.surface().equals("hängen")) && followedBy(text, m, ATTACHED);
     }
 
     private static boolean connectionDenied(String text, Mention m) {
-        return m.surface().equals("zusammenhang")
-                && CONNECTION_DENIED.matcher(text).region(m.start() + m.surface().length(), text.length()).lookingAt();
+        return m.surface().equals("zusammenhang") && followedBy(text, m, CONNECTION_DENIED);
+    }
+
+    /** The words right after the mention begin with what the pattern describes. */
+    private static boolean followedBy(String text, Mention m, Pattern after) {
+        return after.matcher(text).region(m.start() + m.surface().length(), text.length()).lookingAt();
+    }
+
+    /** The sentence (as {@link TicketTerms#sentenceSpan}) ends with a question mark. */
+    private static boolean isQuestion(String text, int[] sentence) {
+        return sentence[1] < text.length() && text.charAt(sentence[1]) == '?';
     }
 
     private static boolean settledInTheCall(String text, Mention m) {
@@ -437,7 +443,7 @@ final class TicketReader {
         int[] sentence = TicketTerms.sentenceSpan(text, offset);
         int from = sentence[0];
         int to = sentence[1];
-        return to < text.length() && text.charAt(to) == '?' && FUTURE.matcher(text.substring(from, to)).find()
+        return isQuestion(text, sentence) && FUTURE.matcher(text.substring(from, to)).find()
                 || CONDITION.matcher(text.substring(from, offset)).find();
     }
 
